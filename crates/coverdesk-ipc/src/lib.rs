@@ -1,0 +1,13 @@
+//! What crosses the IPC boundary between the Tauri backend (`coverdesk`) and the
+//! Leptos web view (`coverdesk-ui`), so both sides are compiled against one definition.
+//!
+//! API objects themselves (a `Contractor`, …) come from `ten99` unchanged; this crate
+//! holds only what belongs to the app: environments, settings, errors, summaries.
+//! One module per resource, mirroring `src-tauri/src/commands/` and `ui/src/ipc/`.
+
+pub mod contractors;
+pub mod error;
+pub mod settings;
+
+pub use error::ErrorView;
+pub use settings::{AppEnvironment, KeyView, SettingsView};

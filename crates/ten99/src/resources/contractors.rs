@@ -1,0 +1,164 @@
+//! Contractors (`/api/v1/contractors`, reference §2.1).
+
+use crate::address::Address;
+use crate::decode;
+use crate::validation::{self, FieldErrors};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// ID prefix of contractors.
+pub const ID_PREFIX: &str = "cn_";
+
+/// The body of `POST /api/v1/contractors`: what the create form collects.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContractorInput {
+    pub first_name: String,
+    pub last_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle_name: Option<String>,
+    pub email: String,
+    pub phone: String,
+    pub address: Address,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_name: Option<String>,
+    /// EIN or SSN; write-only, the API never returns it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_identification: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub custom_metadata: BTreeMap<String, String>,
+    #[serde(default)]
+    pub withhold_premium: bool,
+}
+
+impl ContractorInput {
+    /// Every problem with the input, keyed by field path. Empty means it may be sent.
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        errors.require("first_name", &self.first_name, "First name is required");
+        errors.require("last_name", &self.last_name, "Last name is required");
+        if errors.require("email", &self.email, "Email is required") && !validation::is_email(self.email.trim()) {
+            errors.add("email", "Enter an email address like name@example.com");
+        }
+        if errors.require("phone", &self.phone, "Phone is required") && !validation::is_phone(&self.phone) {
+            errors.add("phone", "Enter a phone number with area code, like 415-474-9088");
+        }
+        self.address.validate_into("address", &mut errors);
+        if let Some(tin) = self.tax_identification.as_deref().filter(|t| !t.is_empty()) {
+            let digits = tin.chars().filter(char::is_ascii_digit).count();
+            if digits != 9 || !tin.chars().all(|c| c.is_ascii_digit() || c == '-') {
+                errors.add("tax_identification", "An EIN or SSN has 9 digits");
+            }
+        }
+        errors
+    }
+}
+
+/// A contractor as the API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contractor {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    #[serde(default, deserialize_with = "decode::optional_text")]
+    pub middle_name: Option<String>,
+    pub email: String,
+    #[serde(default, deserialize_with = "decode::string_or_number")]
+    pub phone: String,
+    pub address: Address,
+    #[serde(default, deserialize_with = "decode::optional_text")]
+    pub company_name: Option<String>,
+    #[serde(default, deserialize_with = "custom_metadata")]
+    pub custom_metadata: BTreeMap<String, String>,
+    #[serde(default)]
+    pub withhold_premium: bool,
+    #[serde(deserialize_with = "decode::integer")]
+    pub created: i64,
+}
+
+impl Contractor {
+    pub fn full_name(&self) -> String {
+        match self.middle_name.as_deref() {
+            Some(middle) => format!("{} {} {}", self.first_name, middle, self.last_name),
+            None => format!("{} {}", self.first_name, self.last_name),
+        }
+    }
+}
+
+/// Metadata values are strings to us; the API may hand back numbers or nulls.
+fn custom_metadata<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    let raw = Option::<BTreeMap<String, serde_json::Value>>::deserialize(d)?.unwrap_or_default();
+    Ok(raw
+        .into_iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| match v {
+            serde_json::Value::String(s) => (k, s),
+            other => (k, other.to_string()),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn joe() -> ContractorInput {
+        ContractorInput {
+            first_name: "Joe".into(),
+            last_name: "Parker".into(),
+            email: "joe.parker@example.com".into(),
+            phone: "415-474-9088".into(),
+            address: Address {
+                line1: "1 Kearny St".into(),
+                locality: "San Francisco".into(),
+                region: "CA".into(),
+                postalcode: "94104".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_contractor_is_valid() {
+        assert_eq!(joe().validate(), FieldErrors::default());
+    }
+
+    #[test]
+    fn each_required_field_is_named() {
+        let errors = ContractorInput::default().validate();
+        for field in ["first_name", "last_name", "email", "phone", "address.line1", "address.locality", "address.region", "address.postalcode"] {
+            assert!(errors.get(field).is_some(), "{field} should be reported");
+        }
+    }
+
+    #[test]
+    fn bad_email_and_tin_are_reported() {
+        let input = ContractorInput { email: "joe@".into(), tax_identification: Some("12-34".into()), ..joe() };
+        let errors = input.validate();
+        assert_eq!(errors.get("email"), Some("Enter an email address like name@example.com"));
+        assert_eq!(errors.get("tax_identification"), Some("An EIN or SSN has 9 digits"));
+        assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn decodes_the_reference_example() {
+        let json = r#"{"id":"cn_Ehb3bYa","first_name":"Joe","last_name":"Parker","middle_name":"null",
+            "email":"joe@example.com","phone":"415-474-9088",
+            "address":{"line1":"1 Kearny St","line2":"null","locality":"San Francisco","region":"CA","postalcode":94104,"country":"null"},
+            "company_name":"Parker Inc","custom_metadata":{"team":"west","level":3},"withhold_premium":false,"created":"1646818364"}"#;
+        let contractor: Contractor = serde_json::from_str(json).unwrap();
+        assert_eq!(contractor.full_name(), "Joe Parker");
+        assert_eq!(contractor.address.postalcode, "94104");
+        assert_eq!(contractor.created, 1646818364);
+        assert_eq!(contractor.custom_metadata.get("level").map(String::as_str), Some("3"));
+    }
+
+    #[test]
+    fn encodes_only_what_was_given() {
+        let body = serde_json::to_value(joe()).unwrap();
+        assert!(body.get("middle_name").is_none());
+        assert!(body.get("custom_metadata").is_none());
+        assert_eq!(body["address"]["postalcode"], "94104");
+        assert_eq!(body["withhold_premium"], false);
+    }
+}

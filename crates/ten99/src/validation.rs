@@ -1,0 +1,154 @@
+//! Field validation shared by the front end (as you type) and the backend (before any call).
+//!
+//! Problems are keyed by the field's path in the request body (`email`, `address.region`),
+//! which is also how the UI finds the input to show the message next to.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Field path → what is wrong with it, in words an ops person can act on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FieldErrors(BTreeMap<String, String>);
+
+impl FieldErrors {
+    /// Keeps the first problem found for a field: it is the most basic one.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.entry(field.to_owned()).or_insert_with(|| message.into());
+    }
+
+    /// Records `message` when `value` is blank; returns whether the value is present.
+    pub fn require(&mut self, field: &str, value: &str, message: &str) -> bool {
+        if value.trim().is_empty() {
+            self.add(field, message);
+            false
+        } else {
+            true
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter()
+    }
+
+    pub fn into_map(self) -> BTreeMap<String, String> {
+        self.0
+    }
+
+    /// `Ok(())` when nothing was recorded.
+    pub fn into_result(self) -> Result<(), FieldErrors> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl From<BTreeMap<String, String>> for FieldErrors {
+    fn from(map: BTreeMap<String, String>) -> Self {
+        FieldErrors(map)
+    }
+}
+
+/// The 50 states, DC and the inhabited territories, as USPS codes.
+pub const US_STATES: [(&str, &str); 56] = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
+    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
+    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"),
+    ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"),
+    ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"),
+    ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"),
+    ("NV", "Nevada"), ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"),
+    ("NY", "New York"), ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"),
+    ("OK", "Oklahoma"), ("OR", "Oregon"), ("PA", "Pennsylvania"), ("RI", "Rhode Island"),
+    ("SC", "South Carolina"), ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"),
+    ("UT", "Utah"), ("VT", "Vermont"), ("VA", "Virginia"), ("WA", "Washington"),
+    ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"), ("PR", "Puerto Rico"),
+    ("GU", "Guam"), ("VI", "U.S. Virgin Islands"), ("AS", "American Samoa"),
+    ("MP", "Northern Mariana Islands"),
+];
+
+pub fn is_us_state(code: &str) -> bool {
+    US_STATES.iter().any(|(c, _)| *c == code)
+}
+
+/// `12345` or `12345-6789`.
+pub fn is_zip(zip: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match zip.split_once('-') {
+        None => digits(zip, 5),
+        Some((five, four)) => digits(five, 5) && digits(four, 4),
+    }
+}
+
+/// A deliberately plain check: one `@`, a non-empty local part, a dotted domain,
+/// no spaces. Deliverability is the mail server's business, typos are ours.
+pub fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    let labels: Vec<&str> = domain.split('.').collect();
+    !local.is_empty()
+        && !email.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !domain.contains('@')
+        && labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// At least 10 digits in whatever punctuation people type (`415-474-9088`, `(415) 474 9088`).
+pub fn is_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    allowed && (10..=15).contains(&digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for good in ["a@b.co", "first.last+tag@example.com", "x@sub.domain.org"] {
+            assert!(is_email(good), "{good} should pass");
+        }
+        for bad in ["", "plain", "@example.com", "a@b", "a@b.c", "a b@c.com", "a@@b.com", "a@-b.com", "a@b.c0m"] {
+            assert!(!is_email(bad), "{bad} should fail");
+        }
+    }
+
+    #[test]
+    fn zips_and_states() {
+        assert!(is_zip("94104") && is_zip("94104-1234"));
+        assert!(!is_zip("9410") && !is_zip("94104-12") && !is_zip("ABCDE"));
+        assert!(is_us_state("CA") && is_us_state("DC"));
+        assert!(!is_us_state("ca") && !is_us_state("XX"));
+    }
+
+    #[test]
+    fn phones() {
+        assert!(is_phone("415-474-9088") && is_phone("(415) 474 9088") && is_phone("+1 415 474 9088"));
+        assert!(!is_phone("51231203") && !is_phone("call me") && !is_phone("415-474-908x"));
+    }
+
+    #[test]
+    fn first_problem_per_field_wins() {
+        let mut errors = FieldErrors::default();
+        errors.add("email", "Email is required");
+        errors.add("email", "Email is not valid");
+        assert_eq!(errors.get("email"), Some("Email is required"));
+        assert_eq!(errors.len(), 1);
+    }
+}
