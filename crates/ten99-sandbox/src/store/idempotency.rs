@@ -1,0 +1,95 @@
+//! The `idempotency_keys` table (reference §1.5): per tenant and environment, the
+//! status and body of the first request made with a key, kept for 24 hours.
+
+use super::{now, scope, Store};
+use crate::auth::Tenant;
+use crate::error::Error;
+
+/// How long a key is remembered.
+pub const TTL_SECONDS: i64 = 24 * 60 * 60;
+
+/// What a key says about a new request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// First use: the request may run, then `finish` or `release` the key.
+    Claimed,
+    /// The first request with this key has not finished yet.
+    Running,
+    /// Seen before: answer with this.
+    Done {
+        method: String,
+        path: String,
+        status: u16,
+        body: Vec<u8>,
+    },
+}
+
+impl Store {
+    pub fn claim_idempotency_key(
+        &self,
+        tenant: &Tenant,
+        key: &str,
+        method: &str,
+        path: &str,
+    ) -> Result<Claim, Error> {
+        let conn = self.lock();
+        let (tenant_key, environment) = scope(tenant);
+        conn.execute(
+            "DELETE FROM idempotency_keys WHERE created < ?1",
+            [now() - TTL_SECONDS],
+        )?;
+        let inserted = conn.execute(
+            "INSERT OR IGNORE INTO idempotency_keys (tenant, environment, key, method, path, created)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (tenant_key, environment, key, method, path, now()),
+        )?;
+        if inserted == 1 {
+            return Ok(Claim::Claimed);
+        }
+        // The row exists (INSERT OR IGNORE just saw it) and the lock is held, so
+        // exactly one row comes back.
+        conn.query_row(
+            "SELECT method, path, status, body FROM idempotency_keys
+             WHERE tenant = ?1 AND environment = ?2 AND key = ?3",
+            (tenant_key, environment, key),
+            |row| {
+                Ok(match row.get::<_, Option<u16>>(2)? {
+                    None => Claim::Running,
+                    Some(status) => Claim::Done {
+                        method: row.get(0)?,
+                        path: row.get(1)?,
+                        status,
+                        body: row.get::<_, Option<Vec<u8>>>(3)?.unwrap_or_default(),
+                    },
+                })
+            },
+        )
+        .map_err(Error::from)
+    }
+
+    /// Records the outcome of the request that claimed `key`.
+    pub fn finish_idempotency_key(
+        &self,
+        tenant: &Tenant,
+        key: &str,
+        status: u16,
+        body: &[u8],
+    ) -> Result<(), Error> {
+        let (tenant_key, environment) = scope(tenant);
+        self.lock().execute(
+            "UPDATE idempotency_keys SET status = ?4, body = ?5 WHERE tenant = ?1 AND environment = ?2 AND key = ?3",
+            (tenant_key, environment, key, status, body),
+        )?;
+        Ok(())
+    }
+
+    /// Forgets a claim whose request was turned away, so it may be retried.
+    pub fn release_idempotency_key(&self, tenant: &Tenant, key: &str) -> Result<(), Error> {
+        let (tenant_key, environment) = scope(tenant);
+        self.lock().execute(
+            "DELETE FROM idempotency_keys WHERE tenant = ?1 AND environment = ?2 AND key = ?3 AND status IS NULL",
+            (tenant_key, environment, key),
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,77 @@
+//! State in SQLite: one connection behind a mutex.
+//!
+//! One connection is plenty for a local stand-in and makes every store call atomic
+//! with respect to the others (check-then-insert for duplicate emails needs that).
+//! Calls are short, so they run on the async worker instead of a blocking pool.
+
+pub mod contractors;
+pub mod idempotency;
+mod paging;
+mod schema;
+
+pub use paging::{Cursor, Page};
+
+use crate::auth::Tenant;
+use crate::error::Error;
+use rusqlite::Connection;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+impl Store {
+    /// A database that lives as long as the server.
+    pub fn in_memory() -> Result<Store, Error> {
+        Store::with(Connection::open_in_memory()?)
+    }
+
+    /// A database file, created if missing; WAL so readers (e.g. `sqlite3` while
+    /// debugging) don't block the server.
+    pub fn open(path: &Path) -> Result<Store, Error> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Store::with(conn)
+    }
+
+    fn with(mut conn: Connection) -> Result<Store, Error> {
+        schema::migrate(&mut conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic mid-call leaves SQLite consistent (statements are atomic), so a
+        // poisoned lock is still safe to use.
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Deletes everything a key has stored, in every environment.
+    pub fn reset(&self, key: &str) -> Result<(), Error> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        for table in schema::TENANT_TABLES {
+            tx.execute(&format!("DELETE FROM {table} WHERE tenant = ?1"), [key])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// The `(tenant, environment)` pair every query is scoped by.
+fn scope(tenant: &Tenant) -> (&str, &'static str) {
+    (&tenant.key, tenant.environment.as_str())
+}
+
+/// Unix seconds, the API's time unit.
+pub fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
