@@ -1,0 +1,59 @@
+//! Versioned schema migrations, tracked in SQLite's `user_version`.
+//! Append new steps; never edit a step that has shipped.
+
+use rusqlite::Connection;
+
+/// The cache of API objects.
+pub const CACHE: &[&str] = &[
+    // 1: contractors, with the columns lists search and sort on, and the API object as JSON.
+    "CREATE TABLE contractors (
+        id           TEXT PRIMARY KEY,
+        created      INTEGER NOT NULL,
+        first_name   TEXT NOT NULL,
+        last_name    TEXT NOT NULL,
+        email        TEXT NOT NULL,
+        company_name TEXT,
+        locality     TEXT NOT NULL,
+        region       TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        cached_at    INTEGER NOT NULL
+    );
+    CREATE INDEX contractors_created ON contractors (created DESC, id DESC);",
+];
+
+/// App settings that are not secret (which environment was last used, when a key was saved).
+pub const SETTINGS: &[&str] = &["CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);"];
+
+pub fn apply(conn: &mut Connection, steps: &[&str]) -> rusqlite::Result<()> {
+    let current: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    for (index, sql) in steps.iter().enumerate().skip(current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_each_step_once() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, CACHE).unwrap();
+        apply(&mut conn, CACHE).unwrap();
+        let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, CACHE.len());
+    }
+
+    #[test]
+    fn upgrades_from_an_older_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &CACHE[..0]).unwrap();
+        let steps = [CACHE[0], "ALTER TABLE contractors ADD COLUMN phone TEXT;"];
+        apply(&mut conn, &steps).unwrap();
+        conn.execute_batch("SELECT phone FROM contractors").unwrap();
+    }
+}

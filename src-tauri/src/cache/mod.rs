@@ -1,0 +1,38 @@
+//! The local SQLite cache: one file per environment, so sandbox and production data
+//! never mix. Lists read from here (fast, offline); the API refreshes it.
+
+mod contractors;
+pub(crate) mod migrations;
+
+use crate::error::Result;
+use rusqlite::Connection;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+pub struct Cache {
+    conn: Mutex<Connection>,
+}
+
+impl Cache {
+    pub fn open(path: &Path) -> Result<Cache> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Cache::with_connection(conn)
+    }
+
+    pub fn open_in_memory() -> Result<Cache> {
+        Cache::with_connection(Connection::open_in_memory()?)
+    }
+
+    fn with_connection(mut conn: Connection) -> Result<Cache> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::apply(&mut conn, migrations::CACHE)?;
+        Ok(Cache { conn: Mutex::new(conn) })
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite half-written (statements
+        // are atomic), so a poisoned lock is still safe to use.
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

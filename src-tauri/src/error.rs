@@ -1,0 +1,134 @@
+//! The one error type of the backend. It crosses the IPC boundary as
+//! `coverdesk_ipc::ErrorView { code, message, fields }`.
+
+use coverdesk_ipc::{AppEnvironment, ErrorView};
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+use ten99::client::Error as ApiError;
+use ten99::FieldErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that fails `ten99` validation; nothing was sent.
+    #[error("Some fields need attention.")]
+    Invalid(FieldErrors),
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error("The OS keychain is unavailable: {0}")]
+    Keychain(String),
+    #[error("No API key is saved for {}. Add one in Settings.", .0.label())]
+    NoKey(AppEnvironment),
+    #[error("This key cannot be used: {0}")]
+    KeyRejected(String),
+    #[error("The local cache failed: {0}")]
+    Cache(#[from] rusqlite::Error),
+    #[error("The local stand-in could not start: {0}")]
+    StandIn(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub fn code(&self) -> String {
+        match self {
+            Error::Invalid(_) => "invalid_input".into(),
+            Error::Api(ApiError::Api { code, .. }) if !code.is_empty() => code.clone(),
+            Error::Api(ApiError::Api { .. }) => "api_error".into(),
+            Error::Api(ApiError::Transport(_)) => "network".into(),
+            Error::Api(ApiError::Timeout) => "timeout".into(),
+            Error::Api(ApiError::Decode { .. }) => "unexpected_response".into(),
+            Error::Keychain(_) => "keychain_unavailable".into(),
+            Error::NoKey(_) => "no_key".into(),
+            Error::KeyRejected(_) => "key_rejected".into(),
+            Error::Cache(_) => "cache".into(),
+            Error::StandIn(_) => "standin".into(),
+            Error::Io(_) => "io".into(),
+        }
+    }
+
+    /// What the ops person reads: what happened and what to do.
+    fn user_message(&self) -> String {
+        match self {
+            Error::Api(ApiError::Api { code, message, .. }) if code == "duplicate_email" => {
+                format!("{message} Use another email, or find the existing contractor in the list.")
+            }
+            Error::Api(ApiError::Api { code, .. }) if code == "invalid_input" => {
+                "The API rejected some fields; see the messages next to them.".into()
+            }
+            Error::Api(ApiError::Api { code, message, status, .. }) if *status == 401 || code == "invalid_api_key" => {
+                format!("The API did not accept the key ({message}). Check or replace it in Settings.")
+            }
+            Error::Api(ApiError::Api { message, status, .. }) if *status >= 500 => {
+                format!("The API had a problem ({message}). Nothing was lost; try again in a moment.")
+            }
+            Error::Api(ApiError::Api { message, .. }) => message.to_string(),
+            Error::Api(ApiError::Transport(_)) => {
+                "Could not reach the API. Check the network connection; your input is kept, try again.".into()
+            }
+            Error::Api(ApiError::Timeout) => "The API did not answer in time. Your input is kept; try again.".into(),
+            Error::Api(ApiError::Decode { path, .. }) => {
+                format!("The API sent a response Coverdesk does not understand (at {path}). Please report this.")
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// Field path → message, for errors that belong next to a form field.
+    fn fields(&self) -> BTreeMap<String, String> {
+        match self {
+            Error::Invalid(fields) => fields.clone().into_map(),
+            Error::Api(ApiError::Api { code, message, .. }) => match (code.as_str(), message) {
+                (_, ten99::error_body::ErrorMessage::Fields(fields)) => fields.clone(),
+                ("duplicate_email", _) => {
+                    BTreeMap::from([("email".to_owned(), "A contractor with this email already exists".to_owned())])
+                }
+                _ => BTreeMap::new(),
+            },
+            _ => BTreeMap::new(),
+        }
+    }
+
+    pub fn view(&self) -> ErrorView {
+        ErrorView { code: self.code(), message: self.user_message(), fields: self.fields() }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        self.view().serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ten99::error_body::ErrorMessage;
+
+    fn api(status: u16, code: &str, message: ErrorMessage) -> Error {
+        Error::Api(ApiError::Api { status, code: code.into(), message, request_id: None })
+    }
+
+    #[test]
+    fn duplicate_email_lands_on_the_email_field() {
+        let view = api(409, "duplicate_email", ErrorMessage::Text("Email taken.".into())).view();
+        assert_eq!(view.code, "duplicate_email");
+        assert!(view.fields.contains_key("email"));
+        assert!(view.message.contains("Use another email"));
+    }
+
+    #[test]
+    fn invalid_input_maps_every_field() {
+        let fields = BTreeMap::from([("address.region".to_owned(), "bad".to_owned())]);
+        let view = api(400, "invalid_input", ErrorMessage::Fields(fields.clone())).view();
+        assert_eq!(view.fields, fields);
+    }
+
+    #[test]
+    fn network_failures_say_what_to_do() {
+        let view = Error::Api(ApiError::Transport("refused".into())).view();
+        assert_eq!(view.code, "network");
+        assert!(view.message.contains("try again"));
+    }
+}
