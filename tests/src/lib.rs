@@ -1,0 +1,154 @@
+//! The harness of the end-to-end journeys.
+//!
+//! Each journey launches the built `coverdesk` binary (debug build, or `COVERDESK_APP`)
+//! through `tauri-driver` and WebKitWebDriver, with its own data folder and its own
+//! loopback port for the embedded stand-in, then drives the real window. It never
+//! reaches inside the app: what the app did is checked over HTTP at the stand-in.
+//! The display comes from the caller (`scripts/test` runs everything under Xvfb).
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The key the app uses for its embedded stand-in (`src-tauri/src/state.rs`).
+pub const LOCAL_KEY: &str = "t9sk_test_coverdesk-local";
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace").to_path_buf()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("a free loopback port").local_addr().unwrap().port()
+}
+
+pub struct App {
+    pub driver: Client,
+    tauri_driver: Child,
+    pub standin: String,
+    pub data_home: PathBuf,
+    http: reqwest::Client,
+}
+
+impl App {
+    /// Starts a fresh app whose files live under `target/journeys/<name>`.
+    pub async fn launch(name: &str) -> App {
+        let data_home = workspace_root().join("target/journeys").join(name);
+        let _ = std::fs::remove_dir_all(&data_home);
+        std::fs::create_dir_all(&data_home).unwrap();
+        App::launch_in(data_home).await
+    }
+
+    /// Starts the app on an existing data folder (a restart).
+    pub async fn launch_in(data_home: PathBuf) -> App {
+        let app = std::env::var("COVERDESK_APP")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| workspace_root().join("target/debug/coverdesk"));
+        assert!(app.exists(), "build the app first (cargo build -p coverdesk): {} is missing", app.display());
+        let (port, native_port, standin_port) = (free_port(), free_port(), free_port());
+        let log = std::fs::File::create(data_home.join("tauri-driver.log")).unwrap();
+        let tauri_driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("XDG_DATA_HOME", data_home.join("data"))
+            .env("XDG_CONFIG_HOME", data_home.join("config"))
+            .env("XDG_CACHE_HOME", data_home.join("cache"))
+            .env("COVERDESK_STANDIN_LISTEN", format!("127.0.0.1:{standin_port}"))
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("tauri-driver on PATH (scripts/setup installs it)");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let driver = loop {
+            match ClientBuilder::native().capabilities(capabilities.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => panic!("tauri-driver did not start the app: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+            }
+        };
+        App { driver, tauri_driver, standin: format!("http://127.0.0.1:{standin_port}"), data_home, http: reqwest::Client::new() }
+    }
+
+    /// Waits for the element with `id` to be present (the UI renders asynchronously).
+    pub async fn element(&self, id: &str) -> Element {
+        self.driver
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("#{id} never appeared: {e}"))
+    }
+
+    pub async fn fill(&self, id: &str, text: &str) {
+        let field = self.element(id).await;
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    pub async fn select(&self, id: &str, value: &str) {
+        self.element(id).await.select_by_value(value).await.unwrap();
+    }
+
+    pub async fn click(&self, id: &str) {
+        self.element(id).await.click().await.unwrap();
+    }
+
+    /// Polls until the element's text satisfies `accept`, returning that text.
+    pub async fn wait_for_text(&self, id: &str, accept: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let text = match self.driver.find(Locator::Id(id)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if accept(&text) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "#{id} never showed the expected text; last: {text:?}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Saves a PNG of the window under `target/screenshots/`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.driver.screenshot().await.expect("a screenshot");
+        let dir = workspace_root().join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+
+    /// GET at the embedded stand-in, as the app's local tenant.
+    pub async fn standin_get(&self, path_and_query: &str) -> serde_json::Value {
+        self.http
+            .get(format!("{}{}", self.standin, path_and_query))
+            .bearer_auth(LOCAL_KEY)
+            .send()
+            .await
+            .expect("the stand-in answers")
+            .json()
+            .await
+            .expect("a JSON answer")
+    }
+
+    /// The API calls the stand-in has seen from the app, as `METHOD /path` lines.
+    pub async fn api_calls(&self) -> Vec<String> {
+        let seen = self.standin_get("/_sandbox/requests").await;
+        seen.as_array()
+            .expect("an array of requests")
+            .iter()
+            .map(|r| format!("{} {}", r["method"].as_str().unwrap_or(""), r["path"].as_str().unwrap_or("")))
+            .collect()
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.driver.clone().close().await;
+        let _ = self.tauri_driver.kill();
+        let _ = self.tauri_driver.wait();
+    }
+}
