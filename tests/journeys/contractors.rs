@@ -33,6 +33,8 @@ async fn a_bad_email_is_caught_before_any_call_then_the_contractor_is_created() 
     app.fill("field-email", "joe.parker@example.com").await;
     app.click("contractor-submit").await;
     app.wait_for_text("contractor-list", |t| t.contains("joe.parker@example.com")).await;
+    app.screenshot("contractor-form").await;
+    app.scroll_to("contractor-list").await;
     app.screenshot("contractors").await;
 
     let stored = app.standin_get("/api/v1/contractors?email=joe.parker@example.com").await;

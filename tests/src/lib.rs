@@ -75,12 +75,14 @@ impl App {
 
     /// Waits for the element with `id` to be present (the UI renders asynchronously).
     pub async fn element(&self, id: &str) -> Element {
-        self.driver
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Id(id))
-            .await
-            .unwrap_or_else(|e| panic!("#{id} never appeared: {e}"))
+        match self.driver.wait().at_most(Duration::from_secs(20)).for_element(Locator::Id(id)).await {
+            Ok(element) => element,
+            Err(e) => {
+                let page = self.driver.source().await.unwrap_or_default();
+                self.screenshot("failure").await;
+                panic!("#{id} never appeared ({e}); the page was:\n{page}")
+            }
+        }
     }
 
     pub async fn fill(&self, id: &str, text: &str) {
@@ -111,6 +113,16 @@ impl App {
             assert!(Instant::now() < deadline, "#{id} never showed the expected text; last: {text:?}");
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
+    }
+
+    /// Scrolls the element with `id` into view (for screenshots of what is below the fold).
+    pub async fn scroll_to(&self, id: &str) {
+        let element = self.element(id).await;
+        let arg = serde_json::to_value(&element).unwrap();
+        self.driver
+            .execute("arguments[0].scrollIntoView({block: 'start'})", vec![arg])
+            .await
+            .expect("scrolling works");
     }
 
     /// Saves a PNG of the window under `target/screenshots/`.

@@ -1,0 +1,93 @@
+//! The shell: sidebar with the product name and navigation, a header with the environment
+//! badge, the current page, and the toasts.
+
+use crate::components::environment_badge::{EnvironmentBadge, ProductionBanner};
+use crate::components::toast::{ToastStack, Toasts};
+use crate::current_settings::CurrentSettings;
+use crate::pages::contractors::ContractorsPage;
+use crate::pages::settings::SettingsPage;
+use leptos::prelude::*;
+
+/// The sidebar entries. A signal holds the current one; no router is needed for two pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Contractors,
+    Settings,
+}
+
+impl Page {
+    const ALL: [Page; 2] = [Page::Contractors, Page::Settings];
+
+    fn title(self) -> &'static str {
+        match self {
+            Page::Contractors => "Contractors",
+            Page::Settings => "Settings",
+        }
+    }
+
+    fn nav_id(self) -> &'static str {
+        match self {
+            Page::Contractors => "nav-contractors",
+            Page::Settings => "nav-settings",
+        }
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let settings = CurrentSettings::new();
+    settings.reload();
+    provide_context(settings);
+    provide_context(Toasts::new());
+
+    let page = RwSignal::new(Page::Contractors);
+
+    view! {
+        <div class="app-shell" class:is-production=move || settings.is_production()>
+            <aside class="sidebar">
+                <div class="brand">
+                    <svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5l-8-3Z" />
+                        <path class="brand-check" d="m8.5 12 2.5 2.5 4.5-5" />
+                    </svg>
+                    <span class="brand-name">"Coverdesk"</span>
+                </div>
+                <nav class="nav" aria-label="Main">
+                    {Page::ALL
+                        .into_iter()
+                        .map(|entry| {
+                            let active = move || page.get() == entry;
+                            view! {
+                                <button
+                                    id=entry.nav_id()
+                                    type="button"
+                                    class="nav-item"
+                                    class:active=active
+                                    aria-current=move || active().then_some("page")
+                                    on:click=move |_| page.set(entry)
+                                >
+                                    {entry.title()}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                <p class="sidebar-foot">"1099Policy operations"</p>
+            </aside>
+            <div class="workspace">
+                <ProductionBanner />
+                <header class="topbar">
+                    <h1 class="page-title">{move || page.get().title()}</h1>
+                    <EnvironmentBadge />
+                </header>
+                <main class="content">
+                    {move || match page.get() {
+                        Page::Contractors => view! { <ContractorsPage /> }.into_any(),
+                        Page::Settings => view! { <SettingsPage /> }.into_any(),
+                    }}
+                </main>
+            </div>
+            <ToastStack />
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+//! A select of the US states, DC and the territories the API accepts.
+
+use crate::components::field::FieldError;
+use crate::forms::field_ids::{error_id, input_id};
+use leptos::prelude::*;
+use ten99::validation::US_STATES;
+
+/// Bound to a signal holding a USPS code (`CA`) or nothing.
+#[component]
+pub fn StatePicker(
+    path: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] on_touch: Option<Callback<()>>,
+    #[prop(optional)] on_edit: Option<Callback<()>>,
+) -> impl IntoView {
+    let input_id = input_id(path);
+    let error_id = error_id(path);
+    let described_by = error_id.clone();
+    let has_error = move || error.with(Option::is_some);
+    let touch = move || {
+        if let Some(on_touch) = on_touch {
+            on_touch.run(());
+        }
+    };
+
+    view! {
+        <div class=format!("field {class}") class:has-error=has_error>
+            <label for=input_id.clone()>{label}</label>
+            <select
+                id=input_id
+                name=path
+                autocomplete="address-level1"
+                aria-required="true"
+                aria-invalid=move || if has_error() { "true" } else { "false" }
+                aria-describedby=move || has_error().then(|| described_by.clone())
+                on:change=move |ev| {
+                    value.set(event_target_value(&ev));
+                    if let Some(on_edit) = on_edit {
+                        on_edit.run(());
+                    }
+                    touch();
+                }
+                on:blur=move |_| touch()
+            >
+                <option value="" prop:selected=move || value.with(String::is_empty)>
+                    "Choose a state…"
+                </option>
+                {US_STATES
+                    .iter()
+                    .map(|&(code, name)| {
+                        view! {
+                            <option value=code prop:selected=move || value.with(|v| v == code)>
+                                {format!("{name} ({code})")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldError id=error_id error=error />
+        </div>
+    }
+}

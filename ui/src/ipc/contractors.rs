@@ -1,0 +1,31 @@
+//! Contractors: `src-tauri/src/commands/contractors.rs`.
+
+use super::{invoke, NoArgs};
+use coverdesk_ipc::contractors::{command, RefreshSummary};
+use coverdesk_ipc::ErrorView;
+use serde::Serialize;
+use ten99::{Contractor, ContractorInput};
+
+#[derive(Serialize)]
+struct ListArgs<'a> {
+    search: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CreateArgs<'a> {
+    input: &'a ContractorInput,
+}
+
+/// Contractors from the backend's cache, optionally narrowed by `search`.
+pub async fn list(search: Option<&str>) -> Result<Vec<Contractor>, ErrorView> {
+    invoke(command::LIST, &ListArgs { search }).await
+}
+
+pub async fn create(input: &ContractorInput) -> Result<Contractor, ErrorView> {
+    invoke(command::CREATE, &CreateArgs { input }).await
+}
+
+/// Pulls every contractor from the API into the cache.
+pub async fn refresh() -> Result<RefreshSummary, ErrorView> {
+    invoke(command::REFRESH, &NoArgs {}).await
+}

@@ -1,0 +1,4 @@
+//! One page per sidebar entry.
+
+pub mod contractors;
+pub mod settings;
