@@ -5,16 +5,30 @@ use crate::validation::{self, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 /// Keys are the API's own: `locality` (city), `region` (state), `postalcode` (ZIP).
+///
+/// Missing members decode as empty (a job's work site may carry only its state);
+/// validation says what is missing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Address {
+    #[serde(default)]
     pub line1: String,
-    #[serde(default, deserialize_with = "decode::optional_text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub line2: Option<String>,
+    #[serde(default)]
     pub locality: String,
+    #[serde(default)]
     pub region: String,
-    #[serde(deserialize_with = "decode::string_or_number")]
+    #[serde(default, deserialize_with = "decode::string_or_number")]
     pub postalcode: String,
-    #[serde(default, deserialize_with = "decode::optional_text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country: Option<String>,
 }
 
@@ -24,11 +38,18 @@ impl Address {
         let key = |field: &str| format!("{prefix}.{field}");
         errors.require(&key("line1"), &self.line1, "Street address is required");
         errors.require(&key("locality"), &self.locality, "City is required");
-        if errors.require(&key("region"), &self.region, "State is required") && !validation::is_us_state(&self.region) {
+        if errors.require(&key("region"), &self.region, "State is required")
+            && !validation::is_us_state(&self.region)
+        {
             errors.add(&key("region"), "Use a two-letter US state code, like CA");
         }
-        if errors.require(&key("postalcode"), &self.postalcode, "ZIP code is required") && !validation::is_zip(&self.postalcode) {
-            errors.add(&key("postalcode"), "Use a 5-digit ZIP code (or ZIP+4, like 94104-1234)");
+        if errors.require(&key("postalcode"), &self.postalcode, "ZIP code is required")
+            && !validation::is_zip(&self.postalcode)
+        {
+            errors.add(
+                &key("postalcode"),
+                "Use a 5-digit ZIP code (or ZIP+4, like 94104-1234)",
+            );
         }
         if let Some(country) = &self.country {
             if !country.is_empty() && country != "US" {
@@ -55,12 +76,22 @@ mod tests {
 
     #[test]
     fn reports_each_bad_field_under_its_path() {
-        let address = Address { region: "XX".into(), postalcode: "941".into(), ..Default::default() };
+        let address = Address {
+            region: "XX".into(),
+            postalcode: "941".into(),
+            ..Default::default()
+        };
         let mut errors = FieldErrors::default();
         address.validate_into("address", &mut errors);
-        assert_eq!(errors.get("address.line1"), Some("Street address is required"));
+        assert_eq!(
+            errors.get("address.line1"),
+            Some("Street address is required")
+        );
         assert_eq!(errors.get("address.locality"), Some("City is required"));
         assert!(errors.get("address.region").unwrap().contains("two-letter"));
-        assert!(errors.get("address.postalcode").unwrap().contains("5-digit"));
+        assert!(errors
+            .get("address.postalcode")
+            .unwrap()
+            .contains("5-digit"));
     }
 }

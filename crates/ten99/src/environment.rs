@@ -23,7 +23,9 @@ impl Environment {
     /// The environment a secret key belongs to, read from its prefix
     /// (`t9k_test_`/`t9sk_test_` or `t9k_live_`/`t9sk_live_`, reference §1.3).
     pub fn of_key(key: &str) -> Option<Environment> {
-        let rest = key.strip_prefix("t9sk_").or_else(|| key.strip_prefix("t9k_"))?;
+        let rest = key
+            .strip_prefix("t9sk_")
+            .or_else(|| key.strip_prefix("t9k_"))?;
         if rest.starts_with("test_") && rest.len() > 5 {
             Some(Environment::Sandbox)
         } else if rest.starts_with("live_") && rest.len() > 5 {
@@ -48,17 +50,32 @@ mod tests {
 
     #[test]
     fn key_prefixes_decide_the_environment() {
-        assert_eq!(Environment::of_key("t9sk_test_c6a100e0-88b2"), Some(Environment::Sandbox));
-        assert_eq!(Environment::of_key("t9k_test_wvnsjtZ8aMl"), Some(Environment::Sandbox));
-        assert_eq!(Environment::of_key("t9k_live_abc"), Some(Environment::Production));
-        assert_eq!(Environment::of_key("t9sk_live_abc"), Some(Environment::Production));
+        assert_eq!(
+            Environment::of_key("t9sk_test_c6a100e0-88b2"),
+            Some(Environment::Sandbox)
+        );
+        assert_eq!(
+            Environment::of_key("t9k_test_wvnsjtZ8aMl"),
+            Some(Environment::Sandbox)
+        );
+        assert_eq!(
+            Environment::of_key("t9k_live_abc"),
+            Some(Environment::Production)
+        );
+        assert_eq!(
+            Environment::of_key("t9sk_live_abc"),
+            Some(Environment::Production)
+        );
         assert_eq!(Environment::of_key("sk_test_abc"), None);
         assert_eq!(Environment::of_key("t9k_test_"), None);
     }
 
     #[test]
     fn header_values_parse_case_insensitively() {
-        assert_eq!(Environment::parse(" Production"), Some(Environment::Production));
+        assert_eq!(
+            Environment::parse(" Production"),
+            Some(Environment::Production)
+        );
         assert_eq!(Environment::parse("staging"), None);
     }
 }

@@ -32,11 +32,17 @@ pub struct ErrorBody {
 
 impl ErrorBody {
     pub fn new(error_code: &str, message: impl Into<String>) -> Self {
-        ErrorBody { error_code: error_code.to_owned(), message: ErrorMessage::Text(message.into()) }
+        ErrorBody {
+            error_code: error_code.to_owned(),
+            message: ErrorMessage::Text(message.into()),
+        }
     }
 
     pub fn invalid_input(fields: BTreeMap<String, String>) -> Self {
-        ErrorBody { error_code: "invalid_input".to_owned(), message: ErrorMessage::Fields(fields) }
+        ErrorBody {
+            error_code: "invalid_input".to_owned(),
+            message: ErrorMessage::Fields(fields),
+        }
     }
 }
 
@@ -53,6 +59,9 @@ mod tests {
             r#"{"error_code":"invalid_input","message":{"email":"is not valid","phone":"is required"}}"#,
         )
         .unwrap();
-        assert_eq!(fields.message.to_string(), "email: is not valid, phone: is required");
+        assert_eq!(
+            fields.message.to_string(),
+            "email: is not valid, phone: is required"
+        );
     }
 }

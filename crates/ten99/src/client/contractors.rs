@@ -10,16 +10,22 @@ pub struct Contractors<'a> {
 
 impl Contractors<'_> {
     pub async fn create(&self, input: &ContractorInput) -> Result<Contractor, Error> {
-        self.client.send(Method::POST, "contractors", &[], Some(input)).await
+        self.client
+            .send(Method::POST, "contractors", &[], Some(input))
+            .await
     }
 
     pub async fn get(&self, id: &str) -> Result<Contractor, Error> {
-        self.client.send::<(), _>(Method::GET, &format!("contractors/{id}"), &[], None).await
+        self.client
+            .send::<(), _>(Method::GET, &format!("contractors/{id}"), &[], None)
+            .await
     }
 
     /// One page, newest first.
     pub async fn list(&self, params: &ListParams) -> Result<Vec<Contractor>, Error> {
-        self.client.send::<(), _>(Method::GET, "contractors", &params.query(), None).await
+        self.client
+            .send::<(), _>(Method::GET, "contractors", &params.query(), None)
+            .await
     }
 
     /// Every contractor, walking pages of 100 with `starting_after`.

@@ -5,7 +5,12 @@ use crate::error_body::ErrorMessage;
 pub enum Error {
     /// The API answered with an error body (reference §4.2).
     #[error("{message} ({code}, HTTP {status})")]
-    Api { status: u16, code: String, message: ErrorMessage, request_id: Option<String> },
+    Api {
+        status: u16,
+        code: String,
+        message: ErrorMessage,
+        request_id: Option<String>,
+    },
     /// The API could not be reached, or the connection broke.
     #[error("could not reach the API: {0}")]
     Transport(String),

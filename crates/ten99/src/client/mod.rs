@@ -55,7 +55,12 @@ impl Client {
             .user_agent(concat!("Coverdesk ten99/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::Transport(e.to_string()))?;
-        Ok(Client { http, base: base.trim_end_matches('/').to_owned(), key, environment })
+        Ok(Client {
+            http,
+            base: base.trim_end_matches('/').to_owned(),
+            key,
+            environment,
+        })
     }
 
     pub fn base(&self) -> &str {
@@ -110,8 +115,10 @@ impl Client {
 
 fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| Error::Decode { path: e.path().to_string(), message: e.inner().to_string() })
+    serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Decode {
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+    })
 }
 
 fn api_error(status: StatusCode, bytes: &[u8], request_id: Option<String>) -> Error {
@@ -123,5 +130,10 @@ fn api_error(status: StatusCode, bytes: &[u8], request_id: Option<String>) -> Er
             String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
         )),
     });
-    Error::Api { status: status.as_u16(), code: body.error_code, message: body.message, request_id }
+    Error::Api {
+        status: status.as_u16(),
+        code: body.error_code,
+        message: body.message,
+        request_id,
+    }
 }

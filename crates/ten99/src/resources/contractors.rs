@@ -36,20 +36,111 @@ impl ContractorInput {
         let mut errors = FieldErrors::default();
         errors.require("first_name", &self.first_name, "First name is required");
         errors.require("last_name", &self.last_name, "Last name is required");
-        if errors.require("email", &self.email, "Email is required") && !validation::is_email(self.email.trim()) {
-            errors.add("email", "Enter an email address like name@example.com");
+        if errors.require("email", &self.email, "Email is required") {
+            check_email(&mut errors, &self.email);
         }
-        if errors.require("phone", &self.phone, "Phone is required") && !validation::is_phone(&self.phone) {
-            errors.add("phone", "Enter a phone number with area code, like 415-474-9088");
+        if errors.require("phone", &self.phone, "Phone is required") {
+            check_phone(&mut errors, &self.phone);
         }
         self.address.validate_into("address", &mut errors);
-        if let Some(tin) = self.tax_identification.as_deref().filter(|t| !t.is_empty()) {
-            let digits = tin.chars().filter(char::is_ascii_digit).count();
-            if digits != 9 || !tin.chars().all(|c| c.is_ascii_digit() || c == '-') {
-                errors.add("tax_identification", "An EIN or SSN has 9 digits");
+        check_tin(&mut errors, self.tax_identification.as_deref());
+        errors
+    }
+}
+
+fn check_email(errors: &mut FieldErrors, email: &str) {
+    if !validation::is_email(email.trim()) {
+        errors.add("email", "Enter an email address like name@example.com");
+    }
+}
+
+fn check_phone(errors: &mut FieldErrors, phone: &str) {
+    if !validation::is_phone(phone) {
+        errors.add(
+            "phone",
+            "Enter a phone number with area code, like 415-474-9088",
+        );
+    }
+}
+
+fn check_tin(errors: &mut FieldErrors, tin: Option<&str>) {
+    if let Some(tin) = tin.filter(|t| !t.is_empty()) {
+        let digits = tin.chars().filter(char::is_ascii_digit).count();
+        if digits != 9 || !tin.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            errors.add("tax_identification", "An EIN or SSN has 9 digits");
+        }
+    }
+}
+
+/// The body of `PUT /api/v1/contractors/{id}`: only the fields to change (§2.1).
+///
+/// In `custom_metadata`, an empty value removes that key and `Some(empty map)` clears all.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContractorUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub address: Option<Address>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_identification: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_string_map",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_metadata: Option<BTreeMap<String, String>>,
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_boolean",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub withhold_premium: Option<bool>,
+}
+
+impl ContractorUpdate {
+    /// Problems with the fields being changed; fields left out are not checked.
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        if let Some(name) = &self.first_name {
+            errors.require("first_name", name, "First name cannot be blank");
+        }
+        if let Some(name) = &self.last_name {
+            errors.require("last_name", name, "Last name cannot be blank");
+        }
+        if let Some(email) = &self.email {
+            if errors.require("email", email, "Email cannot be blank") {
+                check_email(&mut errors, email);
             }
         }
+        if let Some(phone) = &self.phone {
+            if errors.require("phone", phone, "Phone cannot be blank") {
+                check_phone(&mut errors, phone);
+            }
+        }
+        if let Some(address) = &self.address {
+            address.validate_into("address", &mut errors);
+        }
+        check_tin(&mut errors, self.tax_identification.as_deref());
         errors
+    }
+
+    /// Whether nothing would change.
+    pub fn is_empty(&self) -> bool {
+        *self == ContractorUpdate::default()
     }
 }
 
@@ -67,7 +158,7 @@ pub struct Contractor {
     pub address: Address,
     #[serde(default, deserialize_with = "decode::optional_text")]
     pub company_name: Option<String>,
-    #[serde(default, deserialize_with = "custom_metadata")]
+    #[serde(default, deserialize_with = "decode::string_map")]
     pub custom_metadata: BTreeMap<String, String>,
     #[serde(default)]
     pub withhold_premium: bool,
@@ -82,19 +173,6 @@ impl Contractor {
             None => format!("{} {}", self.first_name, self.last_name),
         }
     }
-}
-
-/// Metadata values are strings to us; the API may hand back numbers or nulls.
-fn custom_metadata<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
-    let raw = Option::<BTreeMap<String, serde_json::Value>>::deserialize(d)?.unwrap_or_default();
-    Ok(raw
-        .into_iter()
-        .filter(|(_, v)| !v.is_null())
-        .map(|(k, v)| match v {
-            serde_json::Value::String(s) => (k, s),
-            other => (k, other.to_string()),
-        })
-        .collect())
 }
 
 #[cfg(test)]
@@ -126,17 +204,36 @@ mod tests {
     #[test]
     fn each_required_field_is_named() {
         let errors = ContractorInput::default().validate();
-        for field in ["first_name", "last_name", "email", "phone", "address.line1", "address.locality", "address.region", "address.postalcode"] {
+        for field in [
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "address.line1",
+            "address.locality",
+            "address.region",
+            "address.postalcode",
+        ] {
             assert!(errors.get(field).is_some(), "{field} should be reported");
         }
     }
 
     #[test]
     fn bad_email_and_tin_are_reported() {
-        let input = ContractorInput { email: "joe@".into(), tax_identification: Some("12-34".into()), ..joe() };
+        let input = ContractorInput {
+            email: "joe@".into(),
+            tax_identification: Some("12-34".into()),
+            ..joe()
+        };
         let errors = input.validate();
-        assert_eq!(errors.get("email"), Some("Enter an email address like name@example.com"));
-        assert_eq!(errors.get("tax_identification"), Some("An EIN or SSN has 9 digits"));
+        assert_eq!(
+            errors.get("email"),
+            Some("Enter an email address like name@example.com")
+        );
+        assert_eq!(
+            errors.get("tax_identification"),
+            Some("An EIN or SSN has 9 digits")
+        );
         assert_eq!(errors.len(), 2);
     }
 
@@ -150,7 +247,10 @@ mod tests {
         assert_eq!(contractor.full_name(), "Joe Parker");
         assert_eq!(contractor.address.postalcode, "94104");
         assert_eq!(contractor.created, 1646818364);
-        assert_eq!(contractor.custom_metadata.get("level").map(String::as_str), Some("3"));
+        assert_eq!(
+            contractor.custom_metadata.get("level").map(String::as_str),
+            Some("3")
+        );
     }
 
     #[test]
@@ -160,5 +260,44 @@ mod tests {
         assert!(body.get("custom_metadata").is_none());
         assert_eq!(body["address"]["postalcode"], "94104");
         assert_eq!(body["withhold_premium"], false);
+    }
+
+    #[test]
+    fn updates_check_only_what_changes() {
+        assert!(ContractorUpdate::default().validate().is_empty());
+        assert!(ContractorUpdate::default().is_empty());
+        let update = ContractorUpdate {
+            first_name: Some(" ".into()),
+            email: Some("nope".into()),
+            tax_identification: Some("1".into()),
+            ..Default::default()
+        };
+        let errors = update.validate();
+        assert_eq!(errors.get("first_name"), Some("First name cannot be blank"));
+        assert_eq!(
+            errors.get("email"),
+            Some("Enter an email address like name@example.com")
+        );
+        assert_eq!(
+            errors.get("tax_identification"),
+            Some("An EIN or SSN has 9 digits")
+        );
+        assert_eq!(errors.len(), 3);
+        let clear = ContractorUpdate {
+            custom_metadata: Some(BTreeMap::new()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&clear).unwrap(),
+            r#"{"custom_metadata":{}}"#
+        );
+        let phone = ContractorUpdate {
+            phone: Some("415-474-9088".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&phone).unwrap(),
+            r#"{"phone":"415-474-9088"}"#
+        );
     }
 }

@@ -1,0 +1,364 @@
+//! Assignments (`/api/v1/assignments`, reference §2.8): cover for a new job of a
+//! contractor who already holds a policy (repeat coverage).
+
+use crate::coverage::{self, CoverageType};
+use crate::decode;
+use crate::money::RatePer100;
+use crate::resources::policies::{self, CoiUrls};
+use crate::resources::quotes::check_dates;
+use crate::resources::{contractors, jobs};
+use crate::time::UnixTime;
+use crate::validation::FieldErrors;
+use serde::{Deserialize, Serialize};
+
+/// ID prefix of assignments.
+pub const ID_PREFIX: &str = "an_";
+
+string_enum! {
+    /// Why an assignment was cancelled.
+    open enum CancellationReason {
+        ClientRequest = "client_request",
+        ContractorRequest = "contractor_request",
+    }
+}
+
+/// The body of `POST /api/v1/assignments`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentInput {
+    #[serde(default, alias = "contractor_id")]
+    pub contractor: String,
+    #[serde(default, alias = "job_id")]
+    pub job: String,
+    /// Empty: the coverage of the contractor's most recent active policy.
+    #[serde(
+        default,
+        deserialize_with = "coverage::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub coverage_type: Vec<CoverageType>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effective_date: Option<UnixTime>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: Option<UnixTime>,
+    /// `pl_…`; by default the most recent matching active policy.
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub policy: Option<String>,
+    /// `false` checks eligibility only: no notice, no charge and no cover. API default `true`.
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_boolean",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bind: Option<bool>,
+}
+
+impl AssignmentInput {
+    /// Every problem with the input as of `now`, keyed by field path.
+    pub fn validate(&self, now: UnixTime) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        errors.require_id(
+            "contractor",
+            &self.contractor,
+            contractors::ID_PREFIX,
+            "contractor",
+        );
+        errors.require_id("job", &self.job, jobs::ID_PREFIX, "job");
+        coverage::validate_into("coverage_type", &self.coverage_type, true, &mut errors);
+        check_dates(&mut errors, now, self.effective_date, self.end_date, None);
+        if let Some(policy) = &self.policy {
+            errors.check_id("policy", policy, policies::ID_PREFIX, "policy");
+        }
+        errors
+    }
+}
+
+/// The body of `PUT /api/v1/assignments/{id}`: only the fields to change (until the
+/// job's invoice is paid, `invoice_already_paid`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contractor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "coverage::optional_list",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub coverage_type: Option<Vec<CoverageType>>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effective_date: Option<UnixTime>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: Option<UnixTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_boolean",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bind: Option<bool>,
+}
+
+impl AssignmentUpdate {
+    /// Problems with the fields being changed, as of `now`.
+    pub fn validate(&self, now: UnixTime) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        if let Some(contractor) = &self.contractor {
+            errors.require_id(
+                "contractor",
+                contractor,
+                contractors::ID_PREFIX,
+                "contractor",
+            );
+        }
+        if let Some(job) = &self.job {
+            errors.require_id("job", job, jobs::ID_PREFIX, "job");
+        }
+        if let Some(types) = &self.coverage_type {
+            coverage::validate_into("coverage_type", types, false, &mut errors);
+        }
+        check_dates(&mut errors, now, self.effective_date, self.end_date, None);
+        if let Some(policy) = &self.policy {
+            errors.require_id("policy", policy, policies::ID_PREFIX, "policy");
+        }
+        errors
+    }
+}
+
+/// The body of `POST /api/v1/assignments/cancel`. Note the key is `job_id`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentCancel {
+    #[serde(default, alias = "job")]
+    pub job_id: String,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason: Option<CancellationReason>,
+}
+
+impl AssignmentCancel {
+    /// Every problem with the request, keyed by field path.
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        errors.require_id("job_id", &self.job_id, jobs::ID_PREFIX, "job");
+        if let Some(CancellationReason::Unknown(text)) = &self.reason {
+            errors.add(
+                "reason",
+                format!("{text:?} is not a reason; use client_request or contractor_request"),
+            );
+        }
+        errors
+    }
+}
+
+/// The eligibility check's verdict.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Eligibility {
+    #[serde(default, deserialize_with = "decode::boolean")]
+    pub result: bool,
+    /// E.g. "Contractor is pre-approved for insurance coverage." or why not.
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn bind_default<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(decode::optional_boolean(d)?.unwrap_or(true))
+}
+
+/// An assignment as the API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub id: String,
+    #[serde(alias = "contractor_id")]
+    pub contractor: String,
+    #[serde(alias = "job_id")]
+    pub job: String,
+    #[serde(
+        default,
+        deserialize_with = "decode::optional_text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub policy: Option<String>,
+    #[serde(default, deserialize_with = "coverage::list")]
+    pub coverage_type: Vec<CoverageType>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effective_date: Option<UnixTime>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: Option<UnixTime>,
+    #[serde(default = "yes", deserialize_with = "bind_default")]
+    pub bind: bool,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub net_rate: Option<RatePer100>,
+    #[serde(
+        default,
+        deserialize_with = "policies::coi_urls",
+        skip_serializing_if = "CoiUrls::is_empty"
+    )]
+    pub certificates: CoiUrls,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eligible: Option<Eligibility>,
+    #[serde(default, deserialize_with = "decode::boolean")]
+    pub cancelled: bool,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cancellation_date: Option<UnixTime>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cancellation_reason: Option<CancellationReason>,
+    pub created: UnixTime,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const NOW: UnixTime = UnixTime(1_704_067_200);
+
+    #[test]
+    fn inputs_follow_the_rules() {
+        let input = AssignmentInput {
+            contractor: "cn_1".into(),
+            job: "jb_1".into(),
+            ..Default::default()
+        };
+        assert!(
+            input.validate(NOW).is_empty(),
+            "coverage and dates default on the API"
+        );
+        assert_eq!(
+            serde_json::to_value(&input).unwrap(),
+            json!({"contractor": "cn_1", "job": "jb_1"})
+        );
+        let bad = AssignmentInput {
+            coverage_type: vec![CoverageType::Cyber],
+            effective_date: Some(NOW),
+            policy: Some("po_1".into()),
+            bind: Some(false),
+            ..input
+        };
+        let errors = bad.validate(NOW);
+        assert!(errors.get("coverage_type").is_some());
+        assert!(errors.get("effective_date").is_some());
+        assert!(errors
+            .get("policy")
+            .unwrap()
+            .starts_with("Policy IDs start with pl_"));
+        let long = AssignmentInput {
+            end_date: Some(NOW.plus_days(900)),
+            ..Default::default()
+        };
+        assert!(
+            long.validate(NOW).get("end_date").is_none(),
+            "no one-year cap is documented"
+        );
+        assert!(AssignmentUpdate {
+            coverage_type: Some(vec![]),
+            ..Default::default()
+        }
+        .validate(NOW)
+        .get("coverage_type")
+        .is_some());
+    }
+
+    #[test]
+    fn cancel_bodies() {
+        let cancel = AssignmentCancel {
+            job_id: "jb_1".into(),
+            reason: Some(CancellationReason::ClientRequest),
+        };
+        assert!(cancel.validate().is_empty());
+        assert_eq!(
+            serde_json::to_value(&cancel).unwrap(),
+            json!({"job_id": "jb_1", "reason": "client_request"})
+        );
+        let bad = AssignmentCancel {
+            job_id: "".into(),
+            reason: Some("because".into()),
+        };
+        let errors = bad.validate();
+        assert_eq!(errors.get("job_id"), Some("Choose the job"));
+        assert!(errors.get("reason").unwrap().contains("client_request"));
+    }
+
+    #[test]
+    fn decodes_a_cancelled_assignment() {
+        let assignment: Assignment = serde_json::from_value(json!({
+            "id": "an_TzLQszJmoP", "contractor": "cn_Ehb3bYa", "job": "jb_jsb9KEcTpc", "policy": "pl_WzFRszJhoY",
+            "coverage_type": ["general", "workers-comp"], "effective_date": 1646818364, "end_date": 1678334737,
+            "net_rate": 65, "certificates": {"gl_coi_pdf_url": "https://x/gl.pdf", "wc_coi_pdf_url": null},
+            "eligible": {"result": true, "message": "Contractor is pre-approved for insurance coverage."},
+            "cancelled": true, "cancellation_date": 1646900000, "cancellation_reason": "client_request", "created": 1646818364
+        }))
+        .unwrap();
+        assert!(assignment.bind && assignment.cancelled);
+        assert_eq!(assignment.eligible.as_ref().map(|e| e.result), Some(true));
+        assert_eq!(
+            assignment.cancellation_reason,
+            Some(CancellationReason::ClientRequest)
+        );
+        let stringified: Assignment = serde_json::from_value(json!({
+            "id": "an_1", "contractor": "cn_1", "job": "jb_1", "created": 1, "bind": false,
+            "eligible": "{'result': False, 'message': 'Job category mismatch'}"
+        }))
+        .unwrap();
+        assert_eq!(
+            stringified.eligible.unwrap().message.as_deref(),
+            Some("Job category mismatch")
+        );
+        assert!(!stringified.bind);
+    }
+}

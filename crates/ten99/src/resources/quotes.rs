@@ -1,0 +1,255 @@
+//! Quotes (`/api/v1/quotes`, reference §2.5): the price of cover for a contractor and job.
+
+use crate::coverage::{self, CoverageType};
+use crate::decode;
+use crate::money::{Cents, RatePer100};
+use crate::resources::{contractors, jobs};
+use crate::time::UnixTime;
+use crate::validation::FieldErrors;
+use serde::{Deserialize, Serialize};
+
+mod breakdown;
+pub use breakdown::{CoverageLine, DecimalRate, QuoteBreakdown};
+
+/// ID prefix of quotes.
+pub const ID_PREFIX: &str = "qt_";
+
+/// Longest cover one quote can ask for, in days (`end_date_invalid` beyond it).
+pub const MAX_TERM_DAYS: i64 = 365;
+
+/// The body of `POST /api/v1/quotes`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuoteInput {
+    /// `cn_…`. Older guides call it `contractor_id`.
+    #[serde(default, alias = "contractor_id")]
+    pub contractor: String,
+    /// `jb_…`. Older guides call it `job_id`.
+    #[serde(default, alias = "job_id")]
+    pub job: String,
+    #[serde(default, deserialize_with = "coverage::list")]
+    pub coverage_type: Vec<CoverageType>,
+    /// Must be in the future; the API's default is the next day.
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effective_date: Option<UnixTime>,
+    /// After `effective_date`, at most a year later; the API's default is 30 days on.
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: Option<UnixTime>,
+}
+
+impl QuoteInput {
+    /// Every problem with the input as of `now`, keyed by field path.
+    pub fn validate(&self, now: UnixTime) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        errors.require_id(
+            "contractor",
+            &self.contractor,
+            contractors::ID_PREFIX,
+            "contractor",
+        );
+        errors.require_id("job", &self.job, jobs::ID_PREFIX, "job");
+        coverage::validate_into("coverage_type", &self.coverage_type, false, &mut errors);
+        check_dates(
+            &mut errors,
+            now,
+            self.effective_date,
+            self.end_date,
+            Some(MAX_TERM_DAYS),
+        );
+        errors
+    }
+}
+
+/// The body of `PUT /api/v1/quotes/{id}`: only the fields to change. A quote can be
+/// edited until a policy has been issued for it (`cant_update_create_new_quote`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuoteUpdate {
+    #[serde(
+        default,
+        alias = "contractor_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contractor: Option<String>,
+    #[serde(default, alias = "job_id", skip_serializing_if = "Option::is_none")]
+    pub job: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "coverage::optional_list",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub coverage_type: Option<Vec<CoverageType>>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effective_date: Option<UnixTime>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: Option<UnixTime>,
+}
+
+impl QuoteUpdate {
+    /// Problems with the fields being changed, as of `now`.
+    pub fn validate(&self, now: UnixTime) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        if let Some(contractor) = &self.contractor {
+            errors.require_id(
+                "contractor",
+                contractor,
+                contractors::ID_PREFIX,
+                "contractor",
+            );
+        }
+        if let Some(job) = &self.job {
+            errors.require_id("job", job, jobs::ID_PREFIX, "job");
+        }
+        if let Some(types) = &self.coverage_type {
+            coverage::validate_into("coverage_type", types, false, &mut errors);
+        }
+        check_dates(
+            &mut errors,
+            now,
+            self.effective_date,
+            self.end_date,
+            Some(MAX_TERM_DAYS),
+        );
+        errors
+    }
+}
+
+/// The date rules of quotes and assignments (reference §2.5, §2.8): the start is in the
+/// future; the end is after the start (or after now, when the start is left to the API's
+/// default of the next day) and, with `max_days`, at most that many days after it.
+pub(crate) fn check_dates(
+    errors: &mut FieldErrors,
+    now: UnixTime,
+    effective: Option<UnixTime>,
+    end: Option<UnixTime>,
+    max_days: Option<i64>,
+) {
+    if let Some(effective) = effective {
+        if effective <= now {
+            let tomorrow = now.start_of_day().plus_days(1);
+            errors.add(
+                "effective_date",
+                format!(
+                    "Start date must be in the future (today is {}), e.g. {}",
+                    now.to_ymd(),
+                    tomorrow.to_ymd()
+                ),
+            );
+        }
+    }
+    let Some(end) = end else { return };
+    match effective {
+        Some(start) if end <= start => errors.add(
+            "end_date",
+            format!("End date must be after the start date ({})", start.to_ymd()),
+        ),
+        None if end <= now => errors.add("end_date", "End date must be in the future"),
+        _ => {}
+    }
+    if let Some(max_days) = max_days {
+        let latest = effective.unwrap_or(now.plus_days(1)).plus_days(max_days);
+        if end > latest {
+            errors.add(
+                "end_date",
+                format!(
+                    "Cover can last at most {max_days} days; the latest end date is {}",
+                    latest.to_ymd()
+                ),
+            );
+        }
+    }
+}
+
+fn eligible_default<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(decode::optional_boolean(d)?.unwrap_or(true))
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A quote as the API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    #[serde(alias = "contractor_id")]
+    pub contractor: String,
+    #[serde(alias = "job_id")]
+    pub job: String,
+    /// Sent as an array, a `{"coverage_type": [...]}` wrapper or a bare string;
+    /// encoded as an array.
+    #[serde(default, deserialize_with = "coverage::list")]
+    pub coverage_type: Vec<CoverageType>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effective_date: Option<UnixTime>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: Option<UnixTime>,
+    /// Whether the contractor can be covered; the API's default is `true`.
+    #[serde(default = "yes", deserialize_with = "eligible_default")]
+    pub eligible: bool,
+    /// Total premium per $100 earned.
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub net_rate: Option<RatePer100>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub gl_net_rate: Option<RatePer100>,
+    #[serde(
+        default,
+        deserialize_with = "decode::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub wc_net_rate: Option<RatePer100>,
+    /// How the premium is made up; often sent as a Python-literal string.
+    #[serde(default, skip_serializing_if = "QuoteBreakdown::is_empty")]
+    pub quote_json: QuoteBreakdown,
+    pub created: UnixTime,
+}
+
+impl Quote {
+    /// The total rate: `net_rate`, else the sum of the per-line rates, else the breakdown's.
+    pub fn total_rate(&self) -> Option<RatePer100> {
+        self.net_rate
+            .or_else(|| match (self.gl_net_rate, self.wc_net_rate) {
+                (None, None) => None,
+                (gl, wc) => Some(gl.unwrap_or_default() + wc.unwrap_or_default()),
+            })
+            .or_else(|| self.quote_json.total_net_rate())
+    }
+
+    /// The premium a contractor would pay on `wage` at this quote's total rate.
+    pub fn premium_on(&self, wage: Cents) -> Option<Cents> {
+        self.total_rate().map(|rate| rate.premium_on(wage))
+    }
+}
+
+#[cfg(test)]
+mod tests;
