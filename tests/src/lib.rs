@@ -35,14 +35,19 @@ pub struct App {
 impl App {
     /// Starts a fresh app whose files live under `target/journeys/<name>`.
     pub async fn launch(name: &str) -> App {
+        App::launch_with(name, &[]).await
+    }
+
+    /// Starts a fresh app with extra environment variables (`COVERDESK_API_BASE`, …).
+    pub async fn launch_with(name: &str, env: &[(&str, &str)]) -> App {
         let data_home = workspace_root().join("target/journeys").join(name);
         let _ = std::fs::remove_dir_all(&data_home);
         std::fs::create_dir_all(&data_home).unwrap();
-        App::launch_in(data_home).await
+        App::launch_in(data_home, env).await
     }
 
     /// Starts the app on an existing data folder (a restart).
-    pub async fn launch_in(data_home: PathBuf) -> App {
+    pub async fn launch_in(data_home: PathBuf, env: &[(&str, &str)]) -> App {
         let app = std::env::var("COVERDESK_APP")
             .map(PathBuf::from)
             .unwrap_or_else(|_| workspace_root().join("target/debug/coverdesk"));
@@ -55,6 +60,7 @@ impl App {
             .env("XDG_CONFIG_HOME", data_home.join("config"))
             .env("XDG_CACHE_HOME", data_home.join("cache"))
             .env("COVERDESK_STANDIN_LISTEN", format!("127.0.0.1:{standin_port}"))
+            .envs(env.iter().copied())
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log))
             .spawn()
@@ -163,4 +169,22 @@ impl App {
         let _ = self.tauri_driver.kill();
         let _ = self.tauri_driver.wait();
     }
+}
+
+/// Every file under `root` whose bytes contain `needle`.
+pub fn files_containing(root: &Path, needle: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, needle: &[u8], found: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, needle, found);
+            } else if std::fs::read(&path).is_ok_and(|bytes| bytes.windows(needle.len()).any(|w| w == needle)) {
+                found.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(root, needle.as_bytes(), &mut found);
+    found
 }
