@@ -4,14 +4,17 @@
 //! * `GET /_sandbox/requests` → the calling key's API requests so far, oldest first,
 //!   each `{method, path, query, status, at, environment}`; lets a test prove that an
 //!   action made no API call.
-//! * `POST /_sandbox/reset` → deletes the calling key's data and request log.
+//! * `POST /_sandbox/reset` → deletes the calling key's data and request log, and
+//!   puts its clock and faults back.
+//! * `GET /_sandbox/clock`, `POST /_sandbox/clock/advance` → the key's sandbox time
+//!   (see `clock`).
+//! * `GET|POST|DELETE /_sandbox/faults` → injected failures (see `faults`).
 //!
-//! Both hooks take the key in any form the API accepts.
+//! All but health take the key in any form the API accepts.
 
 use crate::auth::{self, Tenant};
 use crate::error::Error;
 use crate::server::AppState;
-use crate::store::now;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
@@ -27,6 +30,9 @@ pub fn routes() -> Router<AppState> {
         .route("/health", get(health))
         .route("/requests", get(requests))
         .route("/reset", post(reset))
+        .merge(crate::clock::routes())
+        .merge(crate::faults::routes())
+        .merge(crate::resources::sessions::control::routes())
 }
 
 async fn health() -> Json<Value> {
@@ -45,6 +51,8 @@ async fn reset(State(state): State<AppState>, headers: HeaderMap) -> Result<Json
     let key = auth::api_key(&headers)?;
     state.store.reset(&key)?;
     state.requests.forget(&key);
+    state.clock.reset(&key);
+    state.faults.clear(&key);
     Ok(Json(json!({ "ok": true })))
 }
 
@@ -55,7 +63,7 @@ pub struct RequestRecord {
     pub path: String,
     pub query: Option<String>,
     pub status: u16,
-    /// Unix seconds.
+    /// Unix seconds, on the key's sandbox clock.
     pub at: i64,
     pub environment: Environment,
 }
@@ -78,13 +86,14 @@ impl RequestLog {
         path: String,
         query: Option<String>,
         status: StatusCode,
+        at: i64,
     ) {
         let record = RequestRecord {
             method,
             path,
             query,
             status: status.as_u16(),
-            at: now(),
+            at,
             environment: tenant.environment,
         };
         let mut entries = self.lock();

@@ -27,6 +27,14 @@ pub enum Error {
     IdempotencyKeyInUse(String),
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// A rule of the API turned the request down with one of its own codes
+    /// (`invalid_job_id`, `policy_already_exists`, … reference §4.3).
+    #[error("{message}")]
+    Rule {
+        status: StatusCode,
+        code: &'static str,
+        message: String,
+    },
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("{0}")]
@@ -40,6 +48,24 @@ pub enum Error {
 pub struct NotExecuted;
 
 impl Error {
+    /// A 400 with the API's own `code`.
+    pub fn rule(code: &'static str, message: impl Into<String>) -> Error {
+        Error::Rule {
+            status: StatusCode::BAD_REQUEST,
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A 409 with the API's own `code` (a duplicate, like `policy_already_exists`).
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Error {
+        Error::Rule {
+            status: StatusCode::CONFLICT,
+            code,
+            message: message.into(),
+        }
+    }
+
     /// An `invalid_input` error about one field.
     pub fn invalid(field: &str, message: impl Into<String>) -> Error {
         let mut errors = FieldErrors::default();
@@ -55,6 +81,7 @@ impl Error {
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::DuplicateEmail(_) | Error::IdempotencyKeyInUse(_) => StatusCode::CONFLICT,
             Error::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            Error::Rule { status, .. } => *status,
             Error::Database(_) | Error::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -71,6 +98,7 @@ impl Error {
             Error::DuplicateEmail(_) => "duplicate_email",
             Error::IdempotencyKeyInUse(_) => "idempotency_key_in_use",
             Error::MethodNotAllowed(_) => "method_not_allowed",
+            Error::Rule { code, .. } => code,
             Error::Database(_) | Error::Io(_) => "general_error",
         }
     }

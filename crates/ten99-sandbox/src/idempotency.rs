@@ -32,9 +32,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     };
     let path = original_path(&request);
+    let now = state.clock.now(&tenant);
     let response = match state
         .store
-        .claim_idempotency_key(&tenant, &key, "POST", &path)
+        .claim_idempotency_key(&tenant, &key, "POST", &path, now)
     {
         Err(e) => e.into_response(),
         Ok(Claim::Running) => Error::IdempotencyKeyInUse(format!(

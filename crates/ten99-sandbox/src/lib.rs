@@ -13,14 +13,23 @@
 //! # Ok(()) }
 //! ```
 
+pub mod application_page;
 pub mod auth;
+pub mod catalog;
+pub mod clock;
 pub mod control;
+pub mod coverage;
+pub mod documents;
 pub mod error;
+pub mod faults;
+pub mod format;
 mod idempotency;
 pub mod ids;
+pub mod pricing;
 pub mod resources;
 pub mod server;
 pub mod store;
+pub mod webhooks;
 
 pub use error::Error;
 pub use server::{start, Options, Running};

@@ -1,9 +1,14 @@
 //! Starting and stopping the server, and the layers every response goes through.
 
+use crate::application_page::{self, ApplicationFlow, NoSessions};
 use crate::auth::{self, Tenant};
+use crate::clock::Clock;
 use crate::control::{self, RequestLog};
 use crate::error::Error;
+use crate::faults::{self, Faults};
+use crate::resources::sessions::flow::SessionFlow;
 use crate::store::Store;
+use crate::webhooks::{Deliverer, RetrySchedule};
 use crate::{idempotency, ids, resources};
 use axum::body::{to_bytes, Body};
 use axum::extract::{OriginalUri, Request, State};
@@ -44,6 +49,32 @@ impl Default for Options {
 pub struct AppState {
     pub store: Arc<Store>,
     pub requests: Arc<RequestLog>,
+    /// Each key's sandbox time: use `clock.now(&tenant)`, never the system clock.
+    pub clock: Arc<Clock>,
+    pub faults: Arc<Faults>,
+    /// What the hosted application page (`/apply/…`) reads and advances.
+    pub applications: Arc<dyn ApplicationFlow>,
+    /// Sends stored events to the tenant's webhook endpoints, in the background.
+    pub webhooks: Arc<Deliverer>,
+}
+
+impl AppState {
+    /// Fresh in-memory state around `store`.
+    pub fn new(store: Store) -> AppState {
+        let mut state = AppState {
+            store: Arc::new(store),
+            requests: Arc::new(RequestLog::default()),
+            clock: Arc::new(Clock::default()),
+            faults: Arc::new(Faults::default()),
+            applications: Arc::new(NoSessions),
+            // Needs a Tokio runtime: `new` is only called from inside one.
+            webhooks: Arc::new(Deliverer::start(RetrySchedule::default())),
+        };
+        // The page works on the stored sessions. The flow keeps a copy of the state
+        // whose own `applications` is `NoSessions`, so the two don't form a cycle.
+        state.applications = Arc::new(SessionFlow::new(state.clone()));
+        state
+    }
 }
 
 /// A server that is accepting connections. Dropping it stops the server too, but
@@ -93,10 +124,7 @@ pub async fn start(options: Options) -> Result<Running, Error> {
         Some(path) => Store::open(path)?,
         None => Store::in_memory()?,
     };
-    let state = AppState {
-        store: Arc::new(store),
-        requests: Arc::new(RequestLog::default()),
-    };
+    let state = AppState::new(store);
     let listener = tokio::net::TcpListener::bind(options.listen).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
@@ -130,17 +158,22 @@ fn reachable(addr: SocketAddr) -> SocketAddr {
     }
 }
 
-/// The whole app: the API under `/api/v1`, the test hooks under `/_sandbox`.
+/// The whole app: the API under `/api/v1`, the test hooks under `/_sandbox`, the
+/// hosted application page under `/apply`.
 pub fn router(state: AppState) -> Router {
     let api = resources::routes()
         .fallback(unknown_endpoint)
         .method_not_allowed_fallback(method_not_allowed)
-        // Layers wrap outwards: the key is checked before idempotency is looked at.
+        // Layers wrap outwards: the key is checked first, then injected faults,
+        // then idempotency (so a dropped response was still stored).
         .layer(from_fn_with_state(state.clone(), idempotency::layer))
+        .layer(from_fn_with_state(state.clone(), faults::layer))
         .layer(from_fn_with_state(state.clone(), api_layer));
     Router::new()
         .nest("/api/v1", api)
         .nest("/_sandbox", control::routes())
+        .merge(application_page::routes(state.applications.clone()))
+        .merge(resources::documents::routes())
         .fallback(unknown_endpoint)
         .layer(from_fn(every_response))
         .with_state(state)
@@ -168,9 +201,10 @@ async fn api_layer(State(state): State<AppState>, mut request: Request, next: Ne
             (Tenant { key, environment }, e.into_response())
         }
     };
+    let at = state.clock.now(&tenant);
     state
         .requests
-        .record(&tenant, method, path, query, response.status());
+        .record(&tenant, method, path, query, response.status(), at);
     response
 }
 
@@ -184,16 +218,19 @@ pub(crate) fn original_path(request: &Request) -> String {
 
 /// Gives every response a `request-id` header, and turns any error that is not yet
 /// JSON (framework rejections such as an oversized body) into the API's error body,
-/// because clients expect JSON on every response (reference §4.2).
+/// because clients expect JSON on every response (reference §4.2). HTML is left
+/// alone: that is the application page's own error page.
 async fn every_response(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let status = response.status();
-    let is_json = response
+    let content_type = response
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if (status.is_client_error() || status.is_server_error()) && !is_json {
+        .unwrap_or_default();
+    let is_json = content_type.starts_with("application/json");
+    let is_html = content_type.starts_with("text/html");
+    if (status.is_client_error() || status.is_server_error()) && !is_json && !is_html {
         let (mut parts, body) = response.into_parts();
         let text = to_bytes(body, 64 * 1024).await.unwrap_or_default();
         let message = match String::from_utf8_lossy(&text).trim() {

@@ -1,12 +1,12 @@
 //! Contractors (`/api/v1/contractors`, reference §2.1).
 
-use super::{decode_over_default, json_object, numbers_as_text, page};
+use super::shared::{checked, decode, deleted, found, merge_metadata, take_metadata};
+use super::{bridge, decode_over_default, json_object, numbers_as_text, page};
 use crate::auth::Tenant;
 use crate::error::Error;
 use crate::ids;
 use crate::server::AppState;
 use crate::store::contractors::NewContractor;
-use crate::store::now;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -15,12 +15,16 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
-use ten99::ContractorInput;
+use ten99::{ContractorInput, ContractorUpdate};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/contractors", get(list).post(create))
-        .route("/contractors/{id}", get(retrieve))
+        .route(
+            "/contractors/{id}",
+            get(retrieve).put(update).delete(remove),
+        )
+        .route("/contractors/{id}/policies", get(policies))
 }
 
 async fn create(
@@ -38,7 +42,7 @@ async fn create(
         .map_err(Error::InvalidInput)?;
     input.email = input.email.trim().to_owned();
     let id = ids::contractor();
-    let created = now();
+    let created = state.clock.now(&tenant);
     let object = public_object(&id, created, &input, metadata);
     let tax_identification = input
         .tax_identification
@@ -119,4 +123,101 @@ fn public_object(id: &str, created: i64, input: &ContractorInput, custom_metadat
         "withhold_premium": input.withhold_premium,
         "created": created,
     })
+}
+
+/// Partial (reference §2.1): fields left out stay. In `custom_metadata` a key with
+/// an empty value is removed and `{}` clears them all. A new email must not be
+/// another contractor's (`duplicate_email`).
+async fn update(
+    State(state): State<AppState>,
+    tenant: Tenant,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, Error> {
+    let mut object = found(state.store.contractors_table(), &tenant, &id, "contractor")?;
+    let mut fields = json_object(&body)?;
+    let metadata = take_metadata(&mut fields)?;
+    numbers_as_text(&mut fields, &["phone", "tax_identification"]);
+    let change: ContractorUpdate = decode(fields)?;
+    checked(change.validate())?;
+    let text = |value: &Option<String>| value.as_deref().map(str::trim).map(str::to_owned);
+    for (key, value) in [
+        ("first_name", text(&change.first_name).map(|v| json!(v))),
+        ("last_name", text(&change.last_name).map(|v| json!(v))),
+        (
+            "middle_name",
+            text(&change.middle_name).map(|v| json!(optional(&v))),
+        ),
+        ("email", text(&change.email).map(|v| json!(v))),
+        ("phone", text(&change.phone).map(|v| json!(v))),
+        (
+            "company_name",
+            text(&change.company_name).map(|v| json!(optional(&v))),
+        ),
+        (
+            "address",
+            change.address.as_ref().map(super::shared::address),
+        ),
+        (
+            "withhold_premium",
+            change.withhold_premium.map(|v| json!(v)),
+        ),
+        (
+            "custom_metadata",
+            metadata.map(|m| merge_metadata(&object["custom_metadata"], m)),
+        ),
+    ] {
+        if let Some(value) = value {
+            object[key] = value;
+        }
+    }
+    let email = object["email"].as_str().unwrap_or_default().to_owned();
+    let tax = change
+        .tax_identification
+        .as_deref()
+        .map(|t| optional(t.trim()));
+    state
+        .store
+        .contractors()
+        .update(&tenant, &id, &email, tax, &object)?;
+    Ok(Json(object))
+}
+
+/// Permanent; cancels the contractor's policies in force first (reference §2.1).
+async fn remove(
+    State(state): State<AppState>,
+    tenant: Tenant,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, Error> {
+    found(state.store.contractors_table(), &tenant, &id, "contractor")?;
+    let now = bridge::now(&state, &tenant);
+    for policy in state
+        .store
+        .policies()
+        .active_for_contractor(&tenant, &id, now)?
+    {
+        super::policies::cancel(&state, &tenant, policy)?;
+    }
+    state.store.contractors_table().delete(&tenant, &id)?;
+    Ok(Json(deleted(&id, "contractor", now)))
+}
+
+/// `GET /api/v1/contractors/{id}/policies` (Python SDK's `ContractorPolicies`):
+/// the contractor's policies, newest first, paged like every list.
+async fn policies(
+    State(state): State<AppState>,
+    tenant: Tenant,
+    Path(id): Path<String>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Json<Vec<Value>>, Error> {
+    let Query(query) = query.map_err(|e| Error::BadRequest(e.body_text()))?;
+    let page = page(&query)?;
+    found(state.store.contractors_table(), &tenant, &id, "contractor")?;
+    let list = super::policies::of_contractor(&state, &tenant, &id, &page)?;
+    Ok(Json(list))
+}
+
+/// `None` for blank text: optional fields are shown as `null` when cleared.
+fn optional(value: &str) -> Option<&str> {
+    Some(value).filter(|v| !v.is_empty())
 }

@@ -1,7 +1,21 @@
 //! The API's resources, one module each, and what their handlers share: reading a
 //! JSON body and the paging parameters.
 
+pub mod assignments;
+pub(crate) mod bridge;
+pub mod category_codes;
 pub mod contractors;
+pub(crate) mod cover;
+pub mod documents;
+pub mod entities;
+pub mod events;
+pub mod invoices;
+pub mod jobs;
+pub mod policies;
+pub mod quotes;
+pub mod sessions;
+pub(crate) mod shared;
+pub mod webhook_endpoints;
 
 use crate::error::Error;
 use crate::server::AppState;
@@ -14,7 +28,18 @@ use std::collections::HashMap;
 
 /// Every resource's routes, relative to `/api/v1`.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(contractors::routes())
+    Router::new()
+        .merge(contractors::routes())
+        .merge(category_codes::routes())
+        .merge(entities::routes())
+        .merge(jobs::routes())
+        .merge(quotes::routes())
+        .merge(sessions::routes())
+        .merge(policies::routes())
+        .merge(assignments::routes())
+        .merge(invoices::routes())
+        .merge(events::routes())
+        .merge(webhook_endpoints::routes())
 }
 
 /// The JSON object a create or update sends. Anything that is not a JSON object is

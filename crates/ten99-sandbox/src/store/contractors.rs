@@ -1,5 +1,6 @@
 //! The `contractors` table.
 
+use super::table::Table;
 use super::{paging, scope, Page, Store};
 use crate::auth::Tenant;
 use crate::error::Error;
@@ -22,6 +23,11 @@ pub struct NewContractor<'a> {
 impl Store {
     pub fn contractors(&self) -> Contractors<'_> {
         Contractors { store: self }
+    }
+
+    /// The same table through the generic accessor, for lookups and deletes.
+    pub fn contractors_table(&self) -> Table<'_> {
+        Table::new(self, "contractors")
     }
 }
 
@@ -52,6 +58,44 @@ impl Contractors<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             (key, environment, new.id, new.email, new.tax_identification, new.created, new.body.to_string()),
         )?;
+        Ok(())
+    }
+
+    /// Replaces contractor `id`'s object, its email and (when `Some`) its tax ID,
+    /// unless the email belongs to another contractor: checked under the same lock
+    /// as the write, like `create`.
+    pub fn update(
+        &self,
+        tenant: &Tenant,
+        id: &str,
+        email: &str,
+        tax_identification: Option<Option<&str>>,
+        body: &Value,
+    ) -> Result<(), Error> {
+        let conn = self.store.lock();
+        let (key, environment) = scope(tenant);
+        let other: Option<String> = conn
+            .query_row(
+                "SELECT id FROM contractors WHERE tenant = ?1 AND environment = ?2 AND email = ?3 AND id != ?4",
+                (key, environment, email, id),
+                |row| row.get(0),
+            )
+            .optional()?;
+        if let Some(other) = other {
+            return Err(Error::DuplicateEmail(format!(
+                "A contractor with email {email} already exists ({other})."
+            )));
+        }
+        conn.execute(
+            "UPDATE contractors SET email = ?4, body = ?5 WHERE tenant = ?1 AND environment = ?2 AND id = ?3",
+            (key, environment, id, email, body.to_string()),
+        )?;
+        if let Some(tax) = tax_identification {
+            conn.execute(
+                "UPDATE contractors SET tax_identification = ?4 WHERE tenant = ?1 AND environment = ?2 AND id = ?3",
+                (key, environment, id, tax),
+            )?;
+        }
         Ok(())
     }
 

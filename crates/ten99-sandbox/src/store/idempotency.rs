@@ -1,7 +1,7 @@
 //! The `idempotency_keys` table (reference §1.5): per tenant and environment, the
 //! status and body of the first request made with a key, kept for 24 hours.
 
-use super::{now, scope, Store};
+use super::{now as real_now, scope, Store};
 use crate::auth::Tenant;
 use crate::error::Error;
 
@@ -25,23 +25,34 @@ pub enum Claim {
 }
 
 impl Store {
+    /// `now` is the tenant's sandbox time, so advancing its clock a day expires
+    /// its keys.
     pub fn claim_idempotency_key(
         &self,
         tenant: &Tenant,
         key: &str,
         method: &str,
         path: &str,
+        now: i64,
     ) -> Result<Claim, Error> {
         let conn = self.lock();
         let (tenant_key, environment) = scope(tenant);
+        // Other tenants' keys by real time (their clocks are at least that late),
+        // this tenant's by its own clock.
         conn.execute(
-            "DELETE FROM idempotency_keys WHERE created < ?1",
-            [now() - TTL_SECONDS],
+            "DELETE FROM idempotency_keys WHERE created < ?1
+                OR (tenant = ?2 AND environment = ?3 AND created < ?4)",
+            (
+                real_now() - TTL_SECONDS,
+                tenant_key,
+                environment,
+                now - TTL_SECONDS,
+            ),
         )?;
         let inserted = conn.execute(
             "INSERT OR IGNORE INTO idempotency_keys (tenant, environment, key, method, path, created)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            (tenant_key, environment, key, method, path, now()),
+            (tenant_key, environment, key, method, path, now),
         )?;
         if inserted == 1 {
             return Ok(Claim::Claimed);

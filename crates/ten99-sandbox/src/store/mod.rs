@@ -4,10 +4,20 @@
 //! with respect to the others (check-then-insert for duplicate emails needs that).
 //! Calls are short, so they run on the async worker instead of a blocking pool.
 
+pub mod assignments;
 pub mod contractors;
+pub mod entities;
+pub mod events;
 pub mod idempotency;
+pub mod invoices;
+pub mod jobs;
 mod paging;
+pub mod policies;
+pub mod quotes;
 mod schema;
+pub mod sessions;
+pub mod table;
+pub mod webhook_endpoints;
 
 pub use paging::{Cursor, Page};
 

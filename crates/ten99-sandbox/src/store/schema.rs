@@ -37,10 +37,94 @@ const MIGRATIONS: &[&str] = &[
         created INTEGER NOT NULL,
         PRIMARY KEY (tenant, environment, key)
     );",
+    // 2: the other resources (reference §2.2–2.11). Each keeps its object in `body`;
+    // the extra columns are what lookups filter on.
+    "CREATE TABLE entities (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL
+    );
+    CREATE TABLE jobs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL,
+        entity TEXT NOT NULL
+    );
+    CREATE TABLE quotes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL,
+        contractor TEXT NOT NULL, job TEXT NOT NULL,
+        -- What makes two covers the same (reference §2.5 repeat coverage): sorted
+        -- coverage types, job category, work state, residence state.
+        coverage TEXT NOT NULL, category_code TEXT NOT NULL,
+        work_state TEXT NOT NULL, residence_state TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL,
+        quote TEXT
+    );
+    CREATE TABLE policies (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL,
+        quote TEXT NOT NULL, contractor TEXT NOT NULL, job TEXT NOT NULL,
+        -- 'active' or 'cancelled'; 'expired' is worked out against the tenant's clock.
+        status TEXT NOT NULL, expiration_date INTEGER NOT NULL,
+        -- The contractor, entity, job and quote as bound, for the PDFs.
+        bound TEXT NOT NULL
+    );
+    CREATE TABLE assignments (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL,
+        contractor TEXT NOT NULL, job TEXT NOT NULL, policy TEXT NOT NULL,
+        cancelled INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE invoices (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL,
+        contractor TEXT NOT NULL, job TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL,
+        type TEXT NOT NULL
+    );
+    CREATE TABLE webhook_endpoints (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL
+    );
+    CREATE INDEX entities_order ON entities (tenant, environment, created, seq);
+    CREATE INDEX jobs_order ON jobs (tenant, environment, created, seq);
+    CREATE INDEX quotes_order ON quotes (tenant, environment, created, seq);
+    CREATE INDEX sessions_order ON sessions (tenant, environment, created, seq);
+    CREATE INDEX policies_order ON policies (tenant, environment, created, seq);
+    CREATE INDEX assignments_order ON assignments (tenant, environment, created, seq);
+    CREATE INDEX invoices_order ON invoices (tenant, environment, created, seq);
+    CREATE INDEX events_order ON events (tenant, environment, created, seq);
+    CREATE INDEX webhook_endpoints_order ON webhook_endpoints (tenant, environment, created, seq);",
 ];
 
 /// Tables cleared by `POST /_sandbox/reset`: everything keyed by tenant.
-pub const TENANT_TABLES: &[&str] = &["contractors", "idempotency_keys"];
+pub const TENANT_TABLES: &[&str] = &[
+    "contractors",
+    "idempotency_keys",
+    "entities",
+    "jobs",
+    "quotes",
+    "sessions",
+    "policies",
+    "assignments",
+    "invoices",
+    "events",
+    "webhook_endpoints",
+];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let done: usize = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
