@@ -174,6 +174,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/_sandbox", control::routes())
         .merge(application_page::routes(state.applications.clone()))
         .merge(resources::documents::routes())
+        .merge(resources::certificates::file_routes())
         .fallback(unknown_endpoint)
         .layer(from_fn(every_response))
         .with_state(state)

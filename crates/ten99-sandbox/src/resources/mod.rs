@@ -4,6 +4,7 @@
 pub mod assignments;
 pub(crate) mod bridge;
 pub mod category_codes;
+pub mod certificates;
 pub mod contractors;
 pub(crate) mod cover;
 pub mod documents;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(invoices::routes())
         .merge(events::routes())
         .merge(webhook_endpoints::routes())
+        .merge(certificates::routes())
 }
 
 /// The JSON object a create or update sends. Anything that is not a JSON object is

@@ -5,6 +5,7 @@
 //! Calls are short, so they run on the async worker instead of a blocking pool.
 
 pub mod assignments;
+pub mod certificates;
 pub mod contractors;
 pub mod entities;
 pub mod events;

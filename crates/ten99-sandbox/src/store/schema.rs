@@ -109,6 +109,15 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX invoices_order ON invoices (tenant, environment, created, seq);
     CREATE INDEX events_order ON events (tenant, environment, created, seq);
     CREATE INDEX webhook_endpoints_order ON webhook_endpoints (tenant, environment, created, seq);",
+    // 3: certificates of insurance uploaded for review (reference §2.12). `pdf` is
+    // the uploaded file; `status` finds the reviews still to settle.
+    "CREATE TABLE certificates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL, environment TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL, body TEXT NOT NULL,
+        contractor TEXT NOT NULL, status TEXT NOT NULL, pdf BLOB NOT NULL
+    );
+    CREATE INDEX certificates_order ON certificates (tenant, environment, created, seq);",
 ];
 
 /// Tables cleared by `POST /_sandbox/reset`: everything keyed by tenant.
@@ -124,6 +133,7 @@ pub const TENANT_TABLES: &[&str] = &[
     "invoices",
     "events",
     "webhook_endpoints",
+    "certificates",
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
