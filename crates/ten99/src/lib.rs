@@ -26,6 +26,8 @@ pub mod validation;
 
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use address::Address;
 pub use coverage::CoverageType;

@@ -1,48 +1,42 @@
-//! `/api/v1/contractors`.
+//! `/api/v1/contractors` (reference §2.1).
 
 use super::{Client, Error, ListParams};
-use crate::resources::contractors::{Contractor, ContractorInput};
-use reqwest::Method;
+use crate::resources::contractors::{Contractor, ContractorInput, ContractorUpdate};
+use crate::resources::policies::Policy;
 
+/// Contractors: the independent workers covered. From [`Client::contractors`].
 pub struct Contractors<'a> {
     pub(super) client: &'a Client,
 }
 
 impl Contractors<'_> {
-    pub async fn create(&self, input: &ContractorInput) -> Result<Contractor, Error> {
-        self.client
-            .send(Method::POST, "contractors", &[], Some(input))
-            .await
+    write_methods!(
+        Contractor,
+        ContractorInput,
+        ContractorUpdate,
+        ["contractors"],
+        "contractor"
+    );
+    get_method!(Contractor, ["contractors"], "contractor");
+    list_methods!(Contractor, ["contractors"], "contractors");
+
+    /// The contractors whose email is exactly `email` (case-sensitive): zero or one.
+    pub async fn list_by_email(&self, email: &str) -> Result<Vec<Contractor>, Error> {
+        let filters = [("email", email.to_owned())];
+        Ok(self
+            .client
+            .page(&["contractors"], &ListParams::default(), &filters)
+            .await?
+            .data)
     }
 
-    pub async fn get(&self, id: &str) -> Result<Contractor, Error> {
-        self.client
-            .send::<(), _>(Method::GET, &format!("contractors/{id}"), &[], None)
-            .await
-    }
-
-    /// One page, newest first.
-    pub async fn list(&self, params: &ListParams) -> Result<Vec<Contractor>, Error> {
-        self.client
-            .send::<(), _>(Method::GET, "contractors", &params.query(), None)
-            .await
-    }
-
-    /// Every contractor, walking pages of 100 with `starting_after`.
-    pub async fn list_all(&self) -> Result<Vec<Contractor>, Error> {
-        let mut all: Vec<Contractor> = Vec::new();
-        loop {
-            let params = ListParams {
-                limit: Some(100),
-                starting_after: all.last().map(|c| c.id.clone()),
-                ..Default::default()
-            };
-            let page = self.list(&params).await?;
-            let done = page.len() < 100;
-            all.extend(page);
-            if done {
-                return Ok(all);
-            }
-        }
+    /// The contractor's policies (`GET /contractors/{id}/policies`; in the Python SDK,
+    /// not in the reachable docs).
+    pub async fn policies(&self, id: &str) -> Result<Vec<Policy>, Error> {
+        let page: crate::List<Policy> = self
+            .client
+            .get(&["contractors", id, "policies"], &[])
+            .await?;
+        Ok(page.data)
     }
 }
