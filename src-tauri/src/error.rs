@@ -81,8 +81,16 @@ impl Error {
             Error::Invalid(fields) => fields.clone().into_map(),
             Error::Api(ApiError::Api { code, message, .. }) => match (code.as_str(), message) {
                 (_, ten99::error_body::ErrorMessage::Fields(fields)) => fields.clone(),
-                ("duplicate_email", _) => {
-                    BTreeMap::from([("email".to_owned(), "A contractor with this email already exists".to_owned())])
+                ("duplicate_email", _) => BTreeMap::from([(
+                    "email".to_owned(),
+                    "A contractor with this email already exists".to_owned(),
+                )]),
+                // The API names the field only in its code; put the sentence next to that field.
+                ("invalid_entity_id", message) => {
+                    BTreeMap::from([("entity".to_owned(), message.to_string())])
+                }
+                ("invalid_job_category_code" | "missing_job_category_code", message) => {
+                    BTreeMap::from([("category_code".to_owned(), message.to_string())])
                 }
                 _ => BTreeMap::new(),
             },
@@ -91,7 +99,11 @@ impl Error {
     }
 
     pub fn view(&self) -> ErrorView {
-        ErrorView { code: self.code(), message: self.user_message(), fields: self.fields() }
+        ErrorView {
+            code: self.code(),
+            message: self.user_message(),
+            fields: self.fields(),
+        }
     }
 }
 
@@ -107,12 +119,22 @@ mod tests {
     use ten99::error_body::ErrorMessage;
 
     fn api(status: u16, code: &str, message: ErrorMessage) -> Error {
-        Error::Api(ApiError::Api { status, code: code.into(), message, request_id: None })
+        Error::Api(ApiError::Api {
+            status,
+            code: code.into(),
+            message,
+            request_id: None,
+        })
     }
 
     #[test]
     fn duplicate_email_lands_on_the_email_field() {
-        let view = api(409, "duplicate_email", ErrorMessage::Text("Email taken.".into())).view();
+        let view = api(
+            409,
+            "duplicate_email",
+            ErrorMessage::Text("Email taken.".into()),
+        )
+        .view();
         assert_eq!(view.code, "duplicate_email");
         assert!(view.fields.contains_key("email"));
         assert!(view.message.contains("Use another email"));
@@ -123,6 +145,27 @@ mod tests {
         let fields = BTreeMap::from([("address.region".to_owned(), "bad".to_owned())]);
         let view = api(400, "invalid_input", ErrorMessage::Fields(fields.clone())).view();
         assert_eq!(view.fields, fields);
+    }
+
+    #[test]
+    fn unknown_references_land_on_their_fields() {
+        let view = api(
+            400,
+            "invalid_entity_id",
+            ErrorMessage::Text("No such entity: en_x".into()),
+        )
+        .view();
+        assert_eq!(
+            view.fields.get("entity").map(String::as_str),
+            Some("No such entity: en_x")
+        );
+        let view = api(
+            400,
+            "invalid_job_category_code",
+            ErrorMessage::Text("Not approved".into()),
+        )
+        .view();
+        assert!(view.fields.contains_key("category_code"));
     }
 
     #[test]

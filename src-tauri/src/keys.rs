@@ -17,14 +17,18 @@ pub struct KeyStore {
 
 impl Default for KeyStore {
     fn default() -> Self {
-        KeyStore { service: SERVICE.to_owned() }
+        KeyStore {
+            service: SERVICE.to_owned(),
+        }
     }
 }
 
 impl KeyStore {
     /// A store under another service name, so tests never touch a real user's keys.
     pub fn with_service(service: &str) -> KeyStore {
-        KeyStore { service: service.to_owned() }
+        KeyStore {
+            service: service.to_owned(),
+        }
     }
 
     fn entry(&self, environment: AppEnvironment) -> Result<keyring::Entry> {
@@ -33,7 +37,9 @@ impl KeyStore {
 
     /// Stores (or replaces) the key of `environment`.
     pub fn save(&self, environment: AppEnvironment, key: &ApiKey) -> Result<()> {
-        self.entry(environment)?.set_password(key.expose()).map_err(keychain_error)
+        self.entry(environment)?
+            .set_password(key.expose())
+            .map_err(keychain_error)
     }
 
     pub fn read(&self, environment: AppEnvironment) -> Result<Option<ApiKey>> {
@@ -55,8 +61,14 @@ impl KeyStore {
     /// Whether the keychain answers at all, with what to do when it does not.
     pub fn status(&self) -> coverdesk_ipc::settings::KeychainStatus {
         match self.read(AppEnvironment::Sandbox) {
-            Ok(_) => coverdesk_ipc::settings::KeychainStatus { available: true, message: None },
-            Err(e) => coverdesk_ipc::settings::KeychainStatus { available: false, message: Some(e.to_string()) },
+            Ok(_) => coverdesk_ipc::settings::KeychainStatus {
+                available: true,
+                message: None,
+            },
+            Err(e) => coverdesk_ipc::settings::KeychainStatus {
+                available: false,
+                message: Some(e.to_string()),
+            },
         }
     }
 }
@@ -88,11 +100,31 @@ mod tests {
         let keys = store("lifecycle");
         assert!(keys.read(AppEnvironment::Sandbox).unwrap().is_none());
 
-        keys.save(AppEnvironment::Sandbox, &ApiKey::new("t9sk_test_first-0001")).unwrap();
-        assert_eq!(keys.read(AppEnvironment::Sandbox).unwrap().unwrap().expose(), "t9sk_test_first-0001");
+        keys.save(
+            AppEnvironment::Sandbox,
+            &ApiKey::new("t9sk_test_first-0001"),
+        )
+        .unwrap();
+        assert_eq!(
+            keys.read(AppEnvironment::Sandbox)
+                .unwrap()
+                .unwrap()
+                .expose(),
+            "t9sk_test_first-0001"
+        );
 
-        keys.save(AppEnvironment::Sandbox, &ApiKey::new("t9sk_test_second-0002")).unwrap();
-        assert_eq!(keys.read(AppEnvironment::Sandbox).unwrap().unwrap().expose(), "t9sk_test_second-0002");
+        keys.save(
+            AppEnvironment::Sandbox,
+            &ApiKey::new("t9sk_test_second-0002"),
+        )
+        .unwrap();
+        assert_eq!(
+            keys.read(AppEnvironment::Sandbox)
+                .unwrap()
+                .unwrap()
+                .expose(),
+            "t9sk_test_second-0002"
+        );
         // One entry per environment: production is untouched.
         assert!(keys.read(AppEnvironment::Production).unwrap().is_none());
 
@@ -105,10 +137,21 @@ mod tests {
     #[ignore = "needs a Secret Service; scripts/test provides one"]
     fn environments_have_separate_entries() {
         let keys = store("separate");
-        keys.save(AppEnvironment::Sandbox, &ApiKey::new("t9sk_test_aaaa")).unwrap();
-        keys.save(AppEnvironment::Production, &ApiKey::new("t9sk_live_bbbb")).unwrap();
-        assert_eq!(keys.read(AppEnvironment::Sandbox).unwrap().unwrap().last4(), "aaaa");
-        assert_eq!(keys.read(AppEnvironment::Production).unwrap().unwrap().last4(), "bbbb");
+        keys.save(AppEnvironment::Sandbox, &ApiKey::new("t9sk_test_aaaa"))
+            .unwrap();
+        keys.save(AppEnvironment::Production, &ApiKey::new("t9sk_live_bbbb"))
+            .unwrap();
+        assert_eq!(
+            keys.read(AppEnvironment::Sandbox).unwrap().unwrap().last4(),
+            "aaaa"
+        );
+        assert_eq!(
+            keys.read(AppEnvironment::Production)
+                .unwrap()
+                .unwrap()
+                .last4(),
+            "bbbb"
+        );
         keys.delete(AppEnvironment::Sandbox).unwrap();
         keys.delete(AppEnvironment::Production).unwrap();
         assert!(keys.status().available);

@@ -14,7 +14,10 @@ pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
-            let state = tauri::async_runtime::block_on(state::AppState::start(data_dir, keys::KeyStore::default()))?;
+            let state = tauri::async_runtime::block_on(state::AppState::start(
+                data_dir,
+                keys::KeyStore::default(),
+            ))?;
             app.manage(state);
             Ok(())
         })
@@ -22,6 +25,13 @@ pub fn run() {
             commands::contractors::contractors_list,
             commands::contractors::contractors_create,
             commands::contractors::contractors_refresh,
+            commands::entities::entities_list,
+            commands::entities::entities_create,
+            commands::entities::entities_refresh,
+            commands::jobs::jobs_list,
+            commands::jobs::jobs_create,
+            commands::jobs::jobs_refresh,
+            commands::jobs::job_categories_list,
             commands::settings::settings_get,
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,

@@ -22,12 +22,18 @@ impl Preferences {
     pub fn open(path: &Path) -> Result<Preferences> {
         let mut conn = Connection::open(path)?;
         migrations::apply(&mut conn, migrations::SETTINGS)?;
-        Ok(Preferences { conn: Mutex::new(conn) })
+        Ok(Preferences {
+            conn: Mutex::new(conn),
+        })
     }
 
     fn get(&self, name: &str) -> Result<Option<String>> {
         let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        Ok(conn.query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| r.get(0)).optional()?)
+        Ok(conn
+            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?)
     }
 
     fn set(&self, name: &str, value: Option<&str>) -> Result<()> {
@@ -55,11 +61,16 @@ impl Preferences {
     }
 
     pub fn key_saved_at(&self, environment: AppEnvironment) -> Result<Option<i64>> {
-        Ok(self.get(&key_saved_at(environment))?.and_then(|v| v.parse().ok()))
+        Ok(self
+            .get(&key_saved_at(environment))?
+            .and_then(|v| v.parse().ok()))
     }
 
     pub fn set_key_saved_at(&self, environment: AppEnvironment, at: Option<i64>) -> Result<()> {
-        self.set(&key_saved_at(environment), at.map(|t| t.to_string()).as_deref())
+        self.set(
+            &key_saved_at(environment),
+            at.map(|t| t.to_string()).as_deref(),
+        )
     }
 }
 
@@ -74,12 +85,19 @@ mod tests {
         let prefs = Preferences::open(&path).unwrap();
         assert_eq!(prefs.last_environment().unwrap(), AppEnvironment::Local);
         prefs.set_last_environment(AppEnvironment::Sandbox).unwrap();
-        prefs.set_key_saved_at(AppEnvironment::Sandbox, Some(1_700_000_000)).unwrap();
+        prefs
+            .set_key_saved_at(AppEnvironment::Sandbox, Some(1_700_000_000))
+            .unwrap();
         drop(prefs);
         let prefs = Preferences::open(&path).unwrap();
         assert_eq!(prefs.last_environment().unwrap(), AppEnvironment::Sandbox);
-        assert_eq!(prefs.key_saved_at(AppEnvironment::Sandbox).unwrap(), Some(1_700_000_000));
-        prefs.set_key_saved_at(AppEnvironment::Sandbox, None).unwrap();
+        assert_eq!(
+            prefs.key_saved_at(AppEnvironment::Sandbox).unwrap(),
+            Some(1_700_000_000)
+        );
+        prefs
+            .set_key_saved_at(AppEnvironment::Sandbox, None)
+            .unwrap();
         assert_eq!(prefs.key_saved_at(AppEnvironment::Sandbox).unwrap(), None);
     }
 }

@@ -37,7 +37,10 @@ pub struct AppState {
 }
 
 pub fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
 }
 
 pub fn remote_api_base() -> String {
@@ -63,7 +66,13 @@ impl AppState {
                 (Some(standin), active)
             }
         };
-        Ok(AppState { data_dir, keys, preferences, standin: Mutex::new(standin), active: RwLock::new(active) })
+        Ok(AppState {
+            data_dir,
+            keys,
+            preferences,
+            standin: Mutex::new(standin),
+            active: RwLock::new(active),
+        })
     }
 
     pub async fn active(&self) -> Active {
@@ -101,17 +110,35 @@ impl AppState {
     }
 
     fn cache(data_dir: &std::path::Path, environment: AppEnvironment) -> Result<Arc<Cache>> {
-        Ok(Arc::new(Cache::open(&data_dir.join(format!("cache-{}.sqlite", environment.as_str())))?))
+        Ok(Arc::new(Cache::open(
+            &data_dir.join(format!("cache-{}.sqlite", environment.as_str())),
+        )?))
     }
 
     fn local(data_dir: &std::path::Path, standin: &ten99_sandbox::Running) -> Result<Active> {
-        let client = Client::new(standin.base_url(), ApiKey::new(LOCAL_KEY), ten99::Environment::Sandbox)?;
-        Ok(Active { environment: AppEnvironment::Local, client, cache: Self::cache(data_dir, AppEnvironment::Local)? })
+        let client = Client::new(
+            standin.base_url(),
+            ApiKey::new(LOCAL_KEY),
+            ten99::Environment::Sandbox,
+        )?;
+        Ok(Active {
+            environment: AppEnvironment::Local,
+            client,
+            cache: Self::cache(data_dir, AppEnvironment::Local)?,
+        })
     }
 
-    fn remote(data_dir: &std::path::Path, environment: AppEnvironment, key: ApiKey) -> Result<Active> {
+    fn remote(
+        data_dir: &std::path::Path,
+        environment: AppEnvironment,
+        key: ApiKey,
+    ) -> Result<Active> {
         let client = Client::new(&remote_api_base(), key, environment.api_environment())?;
-        Ok(Active { environment, client, cache: Self::cache(data_dir, environment)? })
+        Ok(Active {
+            environment,
+            client,
+            cache: Self::cache(data_dir, environment)?,
+        })
     }
 
     /// The embedded stand-in keeps its data next to the app's, so what an ops person
@@ -122,8 +149,11 @@ impl AppState {
             .ok()
             .and_then(|a| a.parse().ok())
             .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 0)));
-        ten99_sandbox::start(ten99_sandbox::Options { listen, data: Some(data_dir.join("standin.sqlite")) })
-            .await
-            .map_err(|e| Error::StandIn(e.to_string()))
+        ten99_sandbox::start(ten99_sandbox::Options {
+            listen,
+            data: Some(data_dir.join("standin.sqlite")),
+        })
+        .await
+        .map_err(|e| Error::StandIn(e.to_string()))
     }
 }

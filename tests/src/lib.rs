@@ -17,11 +17,18 @@ use std::time::{Duration, Instant};
 pub const LOCAL_KEY: &str = "t9sk_test_coverdesk-local";
 
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_path_buf()
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("a free loopback port").local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .expect("a free loopback port")
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 pub struct App {
@@ -51,37 +58,70 @@ impl App {
         let app = std::env::var("COVERDESK_APP")
             .map(PathBuf::from)
             .unwrap_or_else(|_| workspace_root().join("target/debug/coverdesk"));
-        assert!(app.exists(), "build the app first (cargo build -p coverdesk): {} is missing", app.display());
+        assert!(
+            app.exists(),
+            "build the app first (cargo build -p coverdesk): {} is missing",
+            app.display()
+        );
         let (port, native_port, standin_port) = (free_port(), free_port(), free_port());
         let log = std::fs::File::create(data_home.join("tauri-driver.log")).unwrap();
         let tauri_driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("XDG_DATA_HOME", data_home.join("data"))
             .env("XDG_CONFIG_HOME", data_home.join("config"))
             .env("XDG_CACHE_HOME", data_home.join("cache"))
-            .env("COVERDESK_STANDIN_LISTEN", format!("127.0.0.1:{standin_port}"))
+            .env(
+                "COVERDESK_STANDIN_LISTEN",
+                format!("127.0.0.1:{standin_port}"),
+            )
             .envs(env.iter().copied())
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log))
             .spawn()
             .expect("tauri-driver on PATH (scripts/setup installs it)");
         let mut capabilities = serde_json::Map::new();
-        capabilities.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app }),
+        );
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
         let driver = loop {
-            match ClientBuilder::native().capabilities(capabilities.clone()).connect(&url).await {
+            match ClientBuilder::native()
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => panic!("tauri-driver did not start the app: {e}"),
+                Err(e) if Instant::now() > deadline => {
+                    panic!("tauri-driver did not start the app: {e}")
+                }
                 Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
             }
         };
-        App { driver, tauri_driver, standin: format!("http://127.0.0.1:{standin_port}"), data_home, http: reqwest::Client::new() }
+        App {
+            driver,
+            tauri_driver,
+            standin: format!("http://127.0.0.1:{standin_port}"),
+            data_home,
+            http: reqwest::Client::new(),
+        }
     }
 
     /// Waits for the element with `id` to be present (the UI renders asynchronously).
     pub async fn element(&self, id: &str) -> Element {
-        match self.driver.wait().at_most(Duration::from_secs(20)).for_element(Locator::Id(id)).await {
+        match self
+            .driver
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Id(id))
+            .await
+        {
             Ok(element) => element,
             Err(e) => {
                 let page = self.driver.source().await.unwrap_or_default();
@@ -116,7 +156,10 @@ impl App {
             if accept(&text) {
                 return text;
             }
-            assert!(Instant::now() < deadline, "#{id} never showed the expected text; last: {text:?}");
+            assert!(
+                Instant::now() < deadline,
+                "#{id} never showed the expected text; last: {text:?}"
+            );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
@@ -160,7 +203,13 @@ impl App {
         seen.as_array()
             .expect("an array of requests")
             .iter()
-            .map(|r| format!("{} {}", r["method"].as_str().unwrap_or(""), r["path"].as_str().unwrap_or("")))
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r["method"].as_str().unwrap_or(""),
+                    r["path"].as_str().unwrap_or("")
+                )
+            })
             .collect()
     }
 
@@ -174,12 +223,16 @@ impl App {
 /// Every file under `root` whose bytes contain `needle`.
 pub fn files_containing(root: &Path, needle: &str) -> Vec<PathBuf> {
     fn walk(dir: &Path, needle: &[u8], found: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
                 walk(&path, needle, found);
-            } else if std::fs::read(&path).is_ok_and(|bytes| bytes.windows(needle.len()).any(|w| w == needle)) {
+            } else if std::fs::read(&path)
+                .is_ok_and(|bytes| bytes.windows(needle.len()).any(|w| w == needle))
+            {
                 found.push(path);
             }
         }

@@ -5,22 +5,33 @@ use crate::components::environment_badge::{EnvironmentBadge, ProductionBanner};
 use crate::components::toast::{ToastStack, Toasts};
 use crate::current_settings::CurrentSettings;
 use crate::pages::contractors::ContractorsPage;
+use crate::pages::entities::EntitiesPage;
+use crate::pages::jobs::JobsPage;
 use crate::pages::settings::SettingsPage;
 use leptos::prelude::*;
 
-/// The sidebar entries. A signal holds the current one; no router is needed for two pages.
+/// The sidebar entries. A signal holds the current one; no router is needed for a handful of pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Page {
     Contractors,
+    Entities,
+    Jobs,
     Settings,
 }
 
 impl Page {
-    const ALL: [Page; 2] = [Page::Contractors, Page::Settings];
+    const ALL: [Page; 4] = [
+        Page::Contractors,
+        Page::Entities,
+        Page::Jobs,
+        Page::Settings,
+    ];
 
     fn title(self) -> &'static str {
         match self {
             Page::Contractors => "Contractors",
+            Page::Entities => "Entities",
+            Page::Jobs => "Jobs",
             Page::Settings => "Settings",
         }
     }
@@ -28,6 +39,8 @@ impl Page {
     fn nav_id(self) -> &'static str {
         match self {
             Page::Contractors => "nav-contractors",
+            Page::Entities => "nav-entities",
+            Page::Jobs => "nav-jobs",
             Page::Settings => "nav-settings",
         }
     }
@@ -83,6 +96,8 @@ pub fn App() -> impl IntoView {
                 <main class="content">
                     {move || match page.get() {
                         Page::Contractors => view! { <ContractorsPage /> }.into_any(),
+                        Page::Entities => view! { <EntitiesPage /> }.into_any(),
+                        Page::Jobs => view! { <JobsPage /> }.into_any(),
                         Page::Settings => view! { <SettingsPage /> }.into_any(),
                     }}
                 </main>

@@ -6,7 +6,9 @@
 //! One module per resource, mirroring `src-tauri/src/commands/` and `ui/src/ipc/`.
 
 pub mod contractors;
+pub mod entities;
 pub mod error;
+pub mod jobs;
 pub mod settings;
 
 pub use error::ErrorView;

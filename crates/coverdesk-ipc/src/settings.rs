@@ -24,7 +24,11 @@ pub enum AppEnvironment {
 }
 
 impl AppEnvironment {
-    pub const ALL: [AppEnvironment; 3] = [AppEnvironment::Local, AppEnvironment::Sandbox, AppEnvironment::Production];
+    pub const ALL: [AppEnvironment; 3] = [
+        AppEnvironment::Local,
+        AppEnvironment::Sandbox,
+        AppEnvironment::Production,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,6 +6,9 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod coverage_window;
+pub(crate) use coverage_window::{check_ends_after_start, CoverageWindow};
+
 /// Field path → what is wrong with it, in words an ops person can act on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -86,6 +89,20 @@ impl FieldErrors {
             format!("{noun_upper} IDs start with {prefix}, like {prefix}{example}; check for a copy-paste slip"),
         );
         false
+    }
+
+    /// [`FieldErrors::require_id`] for a field an update body may leave out: absent means
+    /// unchanged, so only a given value is checked.
+    pub(crate) fn require_id_if_given(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        prefix: &str,
+        noun: &str,
+    ) {
+        if let Some(value) = value {
+            self.require_id(field, value, prefix, noun);
+        }
     }
 
     /// Adds every problem of `other` (first problem per field still wins).

@@ -21,8 +21,16 @@ impl Cache {
             for c in contractors {
                 let body = serde_json::to_string(c).expect("a Contractor always serializes");
                 statement.execute(params![
-                    c.id, c.created, c.first_name, c.last_name, c.email, c.company_name,
-                    c.address.locality, c.address.region, body, now
+                    c.id,
+                    c.created,
+                    c.first_name,
+                    c.last_name,
+                    c.email,
+                    c.company_name,
+                    c.address.locality,
+                    c.address.region,
+                    body,
+                    now
                 ])?;
             }
         }
@@ -33,7 +41,14 @@ impl Cache {
     /// Newest first. `search` matches names, email, company, city and ID, ignoring case.
     pub fn list_contractors(&self, search: Option<&str>) -> Result<Vec<Contractor>> {
         let conn = self.conn();
-        let pattern = format!("%{}%", search.unwrap_or("").trim().replace('%', "\\%").replace('_', "\\_"));
+        let pattern = format!(
+            "%{}%",
+            search
+                .unwrap_or("")
+                .trim()
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
         let mut statement = conn.prepare_cached(
             "SELECT body FROM contractors
              WHERE ?1 = '%%' OR first_name || ' ' || last_name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\'
@@ -66,7 +81,13 @@ mod tests {
             middle_name: None,
             email: email.into(),
             phone: "415-474-9088".into(),
-            address: Address { line1: "1 Main".into(), locality: city.into(), region: "CA".into(), postalcode: "94104".into(), ..Default::default() },
+            address: Address {
+                line1: "1 Main".into(),
+                locality: city.into(),
+                region: "CA".into(),
+                postalcode: "94104".into(),
+                ..Default::default()
+            },
             company_name: None,
             custom_metadata: Default::default(),
             withhold_premium: false,
@@ -86,7 +107,12 @@ mod tests {
                 1,
             )
             .unwrap();
-        let all: Vec<String> = cache.list_contractors(None).unwrap().into_iter().map(|c| c.id).collect();
+        let all: Vec<String> = cache
+            .list_contractors(None)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
         assert_eq!(all, ["cn_b", "cn_a"]);
         let found = cache.list_contractors(Some("oakl")).unwrap();
         assert_eq!(found.len(), 1);
@@ -97,8 +123,24 @@ mod tests {
     #[test]
     fn upsert_replaces_the_cached_copy() {
         let cache = Cache::open_in_memory().unwrap();
-        cache.upsert_contractors(&[contractor("cn_a", 100, "Ann", "ann@example.com", "Oakland")], 1).unwrap();
-        cache.upsert_contractors(&[contractor("cn_a", 100, "Anna", "ann@example.com", "Oakland")], 2).unwrap();
+        cache
+            .upsert_contractors(
+                &[contractor("cn_a", 100, "Ann", "ann@example.com", "Oakland")],
+                1,
+            )
+            .unwrap();
+        cache
+            .upsert_contractors(
+                &[contractor(
+                    "cn_a",
+                    100,
+                    "Anna",
+                    "ann@example.com",
+                    "Oakland",
+                )],
+                2,
+            )
+            .unwrap();
         let all = cache.list_contractors(None).unwrap();
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].first_name, "Anna");

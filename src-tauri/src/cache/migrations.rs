@@ -19,10 +19,42 @@ pub const CACHE: &[&str] = &[
         cached_at    INTEGER NOT NULL
     );
     CREATE INDEX contractors_created ON contractors (created DESC, id DESC);",
+    // 2: entities; `coverage` is the required coverage types, space-separated, for search.
+    "CREATE TABLE entities (
+        id           TEXT PRIMARY KEY,
+        created      INTEGER NOT NULL,
+        name         TEXT NOT NULL,
+        locality     TEXT,
+        region       TEXT,
+        coverage     TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        cached_at    INTEGER NOT NULL
+    );
+    CREATE INDEX entities_created ON entities (created DESC, id DESC);",
+    // 3: jobs, and the organisation's approved job category codes (a small, rarely
+    // changing list the job form picks from, so it is cached rather than fetched per form).
+    "CREATE TABLE jobs (
+        id            TEXT PRIMARY KEY,
+        created       INTEGER NOT NULL,
+        name          TEXT NOT NULL,
+        description   TEXT,
+        entity        TEXT NOT NULL,
+        category_code TEXT NOT NULL,
+        region        TEXT,
+        body          TEXT NOT NULL,
+        cached_at     INTEGER NOT NULL
+    );
+    CREATE INDEX jobs_created ON jobs (created DESC, id DESC);
+    CREATE TABLE job_categories (
+        category_code TEXT PRIMARY KEY,
+        name          TEXT NOT NULL,
+        cached_at     INTEGER NOT NULL
+    );",
 ];
 
 /// App settings that are not secret (which environment was last used, when a key was saved).
-pub const SETTINGS: &[&str] = &["CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);"];
+pub const SETTINGS: &[&str] =
+    &["CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);"];
 
 pub fn apply(conn: &mut Connection, steps: &[&str]) -> rusqlite::Result<()> {
     let current: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
@@ -44,7 +76,9 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         apply(&mut conn, CACHE).unwrap();
         apply(&mut conn, CACHE).unwrap();
-        let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let version: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(version, CACHE.len());
     }
 

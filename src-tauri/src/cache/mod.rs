@@ -2,6 +2,9 @@
 //! never mix. Lists read from here (fast, offline); the API refreshes it.
 
 mod contractors;
+mod entities;
+mod job_categories;
+mod jobs;
 pub(crate) mod migrations;
 
 use crate::error::Result;
@@ -27,12 +30,44 @@ impl Cache {
     fn with_connection(mut conn: Connection) -> Result<Cache> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::apply(&mut conn, migrations::CACHE)?;
-        Ok(Cache { conn: Mutex::new(conn) })
+        Ok(Cache {
+            conn: Mutex::new(conn),
+        })
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written (statements
         // are atomic), so a poisoned lock is still safe to use.
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The `LIKE` pattern (with `ESCAPE '\'`) matching `search` anywhere; `%%` when there is
+/// no search, which the list queries treat as "everything".
+fn like_pattern(search: Option<&str>) -> String {
+    format!(
+        "%{}%",
+        search
+            .unwrap_or("")
+            .trim()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
+/// Decodes the cached JSON bodies. The cache only holds what it serialized itself; a row
+/// that no longer decodes (an older shape) is skipped rather than failing the whole list.
+fn decode_bodies<T: serde::de::DeserializeOwned>(
+    rows: impl Iterator<Item = rusqlite::Result<String>>,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for body in rows {
+        if let Ok(value) = serde_json::from_str(&body?) {
+            out.push(value);
+        }
+    }
+    Ok(out)
 }

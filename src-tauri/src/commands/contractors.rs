@@ -6,16 +6,25 @@ use tauri::{AppHandle, Emitter, State};
 use ten99::{Contractor, ContractorInput};
 
 pub async fn list(state: &AppState, search: Option<String>) -> Result<Vec<Contractor>> {
-    state.active().await.cache.list_contractors(search.as_deref())
+    state
+        .active()
+        .await
+        .cache
+        .list_contractors(search.as_deref())
 }
 
 /// Validates before anything is sent: a form with errors never reaches the API.
 pub async fn create(state: &AppState, input: ContractorInput) -> Result<Contractor> {
-    let input = ContractorInput { email: input.email.trim().to_owned(), ..input };
+    let input = ContractorInput {
+        email: input.email.trim().to_owned(),
+        ..input
+    };
     input.validate().into_result().map_err(Error::Invalid)?;
     let active = state.active().await;
     let contractor = active.client.contractors().create(&input).await?;
-    active.cache.upsert_contractors(std::slice::from_ref(&contractor), now())?;
+    active
+        .cache
+        .upsert_contractors(std::slice::from_ref(&contractor), now())?;
     Ok(contractor)
 }
 
@@ -27,17 +36,26 @@ pub async fn refresh(state: &AppState) -> Result<RefreshSummary> {
 }
 
 #[tauri::command]
-pub async fn contractors_list(state: State<'_, AppState>, search: Option<String>) -> Result<Vec<Contractor>> {
+pub async fn contractors_list(
+    state: State<'_, AppState>,
+    search: Option<String>,
+) -> Result<Vec<Contractor>> {
     list(&state, search).await
 }
 
 #[tauri::command]
-pub async fn contractors_create(state: State<'_, AppState>, input: ContractorInput) -> Result<Contractor> {
+pub async fn contractors_create(
+    state: State<'_, AppState>,
+    input: ContractorInput,
+) -> Result<Contractor> {
     create(&state, input).await
 }
 
 #[tauri::command]
-pub async fn contractors_refresh(app: AppHandle, state: State<'_, AppState>) -> Result<RefreshSummary> {
+pub async fn contractors_refresh(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<RefreshSummary> {
     let summary = refresh(&state).await?;
     // The UI re-queries the cache when it hears this; failing to emit only delays that.
     let _ = app.emit(CACHE_CHANGED, "contractors");
@@ -56,7 +74,13 @@ mod tests {
             last_name: "Lee".into(),
             email: email.into(),
             phone: "415-474-9088".into(),
-            address: Address { line1: "1 Main St".into(), locality: "Oakland".into(), region: "CA".into(), postalcode: "94607".into(), ..Default::default() },
+            address: Address {
+                line1: "1 Main St".into(),
+                locality: "Oakland".into(),
+                region: "CA".into(),
+                postalcode: "94607".into(),
+                ..Default::default()
+            },
             ..Default::default()
         }
     }
@@ -78,7 +102,9 @@ mod tests {
     #[tokio::test]
     async fn creates_through_the_standin_and_caches() {
         let dir = tempfile::tempdir().unwrap();
-        let state = AppState::start(dir.path().into(), KeyStore::with_service("unused")).await.unwrap();
+        let state = AppState::start(dir.path().into(), KeyStore::with_service("unused"))
+            .await
+            .unwrap();
         let created = create(&state, ann(" ann@example.com ")).await.unwrap();
         assert!(created.id.starts_with("cn_"));
         assert_eq!(created.email, "ann@example.com");
@@ -90,7 +116,9 @@ mod tests {
     #[tokio::test]
     async fn invalid_input_never_reaches_the_api() {
         let dir = tempfile::tempdir().unwrap();
-        let state = AppState::start(dir.path().into(), KeyStore::with_service("unused")).await.unwrap();
+        let state = AppState::start(dir.path().into(), KeyStore::with_service("unused"))
+            .await
+            .unwrap();
         let before = requests_seen(&state).await;
         let error = create(&state, ann("not-an-email")).await.unwrap_err();
         assert_eq!(error.view().code, "invalid_input");
@@ -101,9 +129,14 @@ mod tests {
     #[tokio::test]
     async fn duplicate_email_comes_back_on_the_email_field() {
         let dir = tempfile::tempdir().unwrap();
-        let state = AppState::start(dir.path().into(), KeyStore::with_service("unused")).await.unwrap();
+        let state = AppState::start(dir.path().into(), KeyStore::with_service("unused"))
+            .await
+            .unwrap();
         create(&state, ann("dup@example.com")).await.unwrap();
-        let view = create(&state, ann("dup@example.com")).await.unwrap_err().view();
+        let view = create(&state, ann("dup@example.com"))
+            .await
+            .unwrap_err()
+            .view();
         assert_eq!(view.code, "duplicate_email");
         assert!(view.fields.contains_key("email"));
     }

@@ -3,7 +3,11 @@
 //! plain async function that tests call directly.
 
 pub mod contractors;
+pub mod entities;
+pub mod jobs;
 pub mod settings;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 /// Event telling the UI that the cache of a resource changed; payload: the resource name.
 pub const CACHE_CHANGED: &str = "cache-changed";

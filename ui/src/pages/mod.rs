@@ -1,4 +1,6 @@
 //! One page per sidebar entry.
 
 pub mod contractors;
+pub mod entities;
+pub mod jobs;
 pub mod settings;

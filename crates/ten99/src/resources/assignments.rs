@@ -4,11 +4,11 @@
 use crate::coverage::{self, CoverageType};
 use crate::decode;
 use crate::money::RatePer100;
+use crate::resources::cover_request::CoverRequest;
+use crate::resources::jobs;
 use crate::resources::policies::{self, CoiUrls};
-use crate::resources::quotes::check_dates;
-use crate::resources::{contractors, jobs};
 use crate::time::UnixTime;
-use crate::validation::FieldErrors;
+use crate::validation::{CoverageWindow, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 /// ID prefix of assignments.
@@ -68,15 +68,17 @@ impl AssignmentInput {
     /// Every problem with the input as of `now`, keyed by field path.
     pub fn validate(&self, now: UnixTime) -> FieldErrors {
         let mut errors = FieldErrors::default();
-        errors.require_id(
-            "contractor",
-            &self.contractor,
-            contractors::ID_PREFIX,
-            "contractor",
-        );
-        errors.require_id("job", &self.job, jobs::ID_PREFIX, "job");
-        coverage::validate_into("coverage_type", &self.coverage_type, true, &mut errors);
-        check_dates(&mut errors, now, self.effective_date, self.end_date, None);
+        CoverRequest {
+            contractor: Some(&self.contractor),
+            job: Some(&self.job),
+            coverage_type: Some(&self.coverage_type),
+            window: CoverageWindow {
+                effective: self.effective_date,
+                end: self.end_date,
+            },
+        }
+        // No coverage means the policy's; no one-year cap is documented (§2.8).
+        .check_into(&mut errors, now, true, None);
         if let Some(policy) = &self.policy {
             errors.check_id("policy", policy, policies::ID_PREFIX, "policy");
         }
@@ -124,24 +126,23 @@ impl AssignmentUpdate {
     /// Problems with the fields being changed, as of `now`.
     pub fn validate(&self, now: UnixTime) -> FieldErrors {
         let mut errors = FieldErrors::default();
-        if let Some(contractor) = &self.contractor {
-            errors.require_id(
-                "contractor",
-                contractor,
-                contractors::ID_PREFIX,
-                "contractor",
-            );
+        CoverRequest {
+            contractor: self.contractor.as_deref(),
+            job: self.job.as_deref(),
+            coverage_type: self.coverage_type.as_deref(),
+            window: CoverageWindow {
+                effective: self.effective_date,
+                end: self.end_date,
+            },
         }
-        if let Some(job) = &self.job {
-            errors.require_id("job", job, jobs::ID_PREFIX, "job");
-        }
-        if let Some(types) = &self.coverage_type {
-            coverage::validate_into("coverage_type", types, false, &mut errors);
-        }
-        check_dates(&mut errors, now, self.effective_date, self.end_date, None);
-        if let Some(policy) = &self.policy {
-            errors.require_id("policy", policy, policies::ID_PREFIX, "policy");
-        }
+        // A given coverage list replaces the old one, so it cannot be empty.
+        .check_into(&mut errors, now, false, None);
+        errors.require_id_if_given(
+            "policy",
+            self.policy.as_deref(),
+            policies::ID_PREFIX,
+            "policy",
+        );
         errors
     }
 }

@@ -102,13 +102,7 @@ impl JobInput {
         let mut errors = FieldErrors::default();
         errors.require("name", &self.name, "Job title is required");
         errors.require("description", &self.description, "Describe the work");
-        errors.require_id("entity", &self.entity, entities::ID_PREFIX, "entity");
-        errors.require_id(
-            "category_code",
-            &self.category_code,
-            job_categories::ID_PREFIX,
-            "job category",
-        );
+        check_references(&mut errors, Some(&self.entity), Some(&self.category_code));
         if self.wage.0 == 0 {
             errors.add("wage", "Wage is required");
         }
@@ -124,6 +118,18 @@ impl JobInput {
         );
         errors
     }
+}
+
+/// The IDs a job points at; a create body gives both (`Some`), an update only those it
+/// changes.
+fn check_references(errors: &mut FieldErrors, entity: Option<&str>, category_code: Option<&str>) {
+    errors.require_id_if_given("entity", entity, entities::ID_PREFIX, "entity");
+    errors.require_id_if_given(
+        "category_code",
+        category_code,
+        job_categories::ID_PREFIX,
+        "job category",
+    );
 }
 
 fn check_wage(errors: &mut FieldErrors, wage: Cents) {
@@ -249,17 +255,11 @@ impl JobUpdate {
         if let Some(description) = &self.description {
             errors.require("description", description, "Description cannot be blank");
         }
-        if let Some(entity) = &self.entity {
-            errors.require_id("entity", entity, entities::ID_PREFIX, "entity");
-        }
-        if let Some(code) = &self.category_code {
-            errors.require_id(
-                "category_code",
-                code,
-                job_categories::ID_PREFIX,
-                "job category",
-            );
-        }
+        check_references(
+            &mut errors,
+            self.entity.as_deref(),
+            self.category_code.as_deref(),
+        );
         if let Some(wage) = self.wage {
             check_wage(&mut errors, wage);
         }

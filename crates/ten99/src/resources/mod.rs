@@ -8,6 +8,7 @@
 pub mod assignments;
 pub mod certificates;
 pub mod contractors;
+mod cover_request;
 pub mod deleted;
 pub mod entities;
 pub mod events;

@@ -3,7 +3,7 @@
 use crate::decode;
 use crate::resources::quotes;
 use crate::time::UnixTime;
-use crate::validation::FieldErrors;
+use crate::validation::{check_ends_after_start, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 /// ID prefix of policies.
@@ -91,15 +91,7 @@ impl PolicyInput {
         let mut errors = FieldErrors::default();
         errors.require_id("quote", &self.quote, quotes::ID_PREFIX, "quote");
         if let (Some(start), Some(end)) = (self.effective_date, self.expiration_date) {
-            if end <= start {
-                errors.add(
-                    "expiration_date",
-                    format!(
-                        "Expiration must be after the start date ({})",
-                        start.to_ymd()
-                    ),
-                );
-            }
+            check_ends_after_start(&mut errors, "expiration_date", "Expiration", start, end);
         }
         errors
     }

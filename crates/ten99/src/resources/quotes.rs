@@ -3,9 +3,9 @@
 use crate::coverage::{self, CoverageType};
 use crate::decode;
 use crate::money::{Cents, RatePer100};
-use crate::resources::{contractors, jobs};
+use crate::resources::cover_request::CoverRequest;
 use crate::time::UnixTime;
-use crate::validation::FieldErrors;
+use crate::validation::{CoverageWindow, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 mod breakdown;
@@ -48,21 +48,16 @@ impl QuoteInput {
     /// Every problem with the input as of `now`, keyed by field path.
     pub fn validate(&self, now: UnixTime) -> FieldErrors {
         let mut errors = FieldErrors::default();
-        errors.require_id(
-            "contractor",
-            &self.contractor,
-            contractors::ID_PREFIX,
-            "contractor",
-        );
-        errors.require_id("job", &self.job, jobs::ID_PREFIX, "job");
-        coverage::validate_into("coverage_type", &self.coverage_type, false, &mut errors);
-        check_dates(
-            &mut errors,
-            now,
-            self.effective_date,
-            self.end_date,
-            Some(MAX_TERM_DAYS),
-        );
+        CoverRequest {
+            contractor: Some(&self.contractor),
+            job: Some(&self.job),
+            coverage_type: Some(&self.coverage_type),
+            window: CoverageWindow {
+                effective: self.effective_date,
+                end: self.end_date,
+            },
+        }
+        .check_into(&mut errors, now, false, Some(MAX_TERM_DAYS));
         errors
     }
 }
@@ -103,74 +98,17 @@ impl QuoteUpdate {
     /// Problems with the fields being changed, as of `now`.
     pub fn validate(&self, now: UnixTime) -> FieldErrors {
         let mut errors = FieldErrors::default();
-        if let Some(contractor) = &self.contractor {
-            errors.require_id(
-                "contractor",
-                contractor,
-                contractors::ID_PREFIX,
-                "contractor",
-            );
+        CoverRequest {
+            contractor: self.contractor.as_deref(),
+            job: self.job.as_deref(),
+            coverage_type: self.coverage_type.as_deref(),
+            window: CoverageWindow {
+                effective: self.effective_date,
+                end: self.end_date,
+            },
         }
-        if let Some(job) = &self.job {
-            errors.require_id("job", job, jobs::ID_PREFIX, "job");
-        }
-        if let Some(types) = &self.coverage_type {
-            coverage::validate_into("coverage_type", types, false, &mut errors);
-        }
-        check_dates(
-            &mut errors,
-            now,
-            self.effective_date,
-            self.end_date,
-            Some(MAX_TERM_DAYS),
-        );
+        .check_into(&mut errors, now, false, Some(MAX_TERM_DAYS));
         errors
-    }
-}
-
-/// The date rules of quotes and assignments (reference §2.5, §2.8): the start is in the
-/// future; the end is after the start (or after now, when the start is left to the API's
-/// default of the next day) and, with `max_days`, at most that many days after it.
-pub(crate) fn check_dates(
-    errors: &mut FieldErrors,
-    now: UnixTime,
-    effective: Option<UnixTime>,
-    end: Option<UnixTime>,
-    max_days: Option<i64>,
-) {
-    if let Some(effective) = effective {
-        if effective <= now {
-            let tomorrow = now.start_of_day().plus_days(1);
-            errors.add(
-                "effective_date",
-                format!(
-                    "Start date must be in the future (today is {}), e.g. {}",
-                    now.to_ymd(),
-                    tomorrow.to_ymd()
-                ),
-            );
-        }
-    }
-    let Some(end) = end else { return };
-    match effective {
-        Some(start) if end <= start => errors.add(
-            "end_date",
-            format!("End date must be after the start date ({})", start.to_ymd()),
-        ),
-        None if end <= now => errors.add("end_date", "End date must be in the future"),
-        _ => {}
-    }
-    if let Some(max_days) = max_days {
-        let latest = effective.unwrap_or(now.plus_days(1)).plus_days(max_days);
-        if end > latest {
-            errors.add(
-                "end_date",
-                format!(
-                    "Cover can last at most {max_days} days; the latest end date is {}",
-                    latest.to_ymd()
-                ),
-            );
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! request, and puts the backend's objections next to the fields they concern.
 
 use crate::components::field::{focus_field, Field};
+use crate::components::form_alert::FormAlert;
 use crate::components::state_picker::StatePicker;
 use crate::components::toast::Toasts;
 use crate::current_settings::CurrentSettings;
@@ -188,7 +189,7 @@ pub fn CreateContractorForm(
                 </div>
             </header>
             <form class="form-grid" novalidate=true on:submit=on_submit>
-                <FormAlert rejection=rejection />
+                <FormAlert rejection=rejection field_paths=&FIELD_PATHS />
                 <Field
                     path="first_name"
                     label="First name"
@@ -361,32 +362,5 @@ pub fn CreateContractorForm(
                 </div>
             </form>
         </section>
-    }
-}
-
-/// The backend's message when it refused the request, plus any problems about fields
-/// the form has no input for.
-#[component]
-fn FormAlert(rejection: RwSignal<Option<ErrorView>>) -> impl IntoView {
-    move || {
-        rejection.get().map(|error| {
-            let unplaced: Vec<String> = FormFeedback::unplaced(&error.fields, &FIELD_PATHS)
-                .into_iter()
-                .map(|(path, message)| format!("{path}: {message}"))
-                .collect();
-            view! {
-                <div id="form-alert" class="alert alert-error span-6" role="alert" data-code=error.code>
-                    <p class="alert-title">{error.message}</p>
-                    {(!unplaced.is_empty())
-                        .then(|| {
-                            view! {
-                                <ul class="alert-list">
-                                    {unplaced.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                                </ul>
-                            }
-                        })}
-                </div>
-            }
-        })
     }
 }

@@ -1,0 +1,139 @@
+//! The `jobs` table.
+
+use super::{decode_bodies, like_pattern, Cache};
+use crate::error::Result;
+use rusqlite::params;
+use ten99::Job;
+
+impl Cache {
+    pub fn upsert_jobs(&self, jobs: &[Job], now: i64) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        {
+            let mut statement = tx.prepare_cached(
+                "INSERT INTO jobs (id, created, name, description, entity, category_code, region, body, cached_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (id) DO UPDATE SET created = excluded.created, name = excluded.name,
+                   description = excluded.description, entity = excluded.entity,
+                   category_code = excluded.category_code, region = excluded.region,
+                   body = excluded.body, cached_at = excluded.cached_at",
+            )?;
+            for j in jobs {
+                let body = serde_json::to_string(j).expect("a Job always serializes");
+                statement.execute(params![
+                    j.id,
+                    j.created.0,
+                    j.name,
+                    j.description,
+                    j.entity,
+                    j.category_code,
+                    j.address.as_ref().map(|a| &a.region),
+                    body,
+                    now
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Newest first. `search` matches title, description, the entity's ID or name, the
+    /// category's code or name, the work-site state and the job's ID, ignoring case.
+    pub fn list_jobs(&self, search: Option<&str>) -> Result<Vec<Job>> {
+        let conn = self.conn();
+        let mut statement = conn.prepare_cached(
+            "SELECT j.body FROM jobs j
+               LEFT JOIN entities e ON e.id = j.entity
+               LEFT JOIN job_categories c ON c.category_code = j.category_code
+             WHERE ?1 = '%%' OR j.name LIKE ?1 ESCAPE '\\' OR IFNULL(j.description, '') LIKE ?1 ESCAPE '\\'
+                OR j.entity LIKE ?1 ESCAPE '\\' OR IFNULL(e.name, '') LIKE ?1 ESCAPE '\\'
+                OR j.category_code LIKE ?1 ESCAPE '\\' OR IFNULL(c.name, '') LIKE ?1 ESCAPE '\\'
+                OR IFNULL(j.region, '') LIKE ?1 ESCAPE '\\' OR j.id LIKE ?1 ESCAPE '\\'
+             ORDER BY j.created DESC, j.id DESC",
+        )?;
+        let rows = statement.query_map([like_pattern(search)], |row| row.get::<_, String>(0))?;
+        decode_bodies(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ten99::{Cents, Entity, JobCategory, WageType};
+
+    fn job(id: &str, created: i64, name: &str, entity: &str) -> Job {
+        Job {
+            id: id.into(),
+            name: name.into(),
+            description: Some("Run cable".into()),
+            entity: entity.into(),
+            category_code: "jc_zppQXRSkFC".into(),
+            wage: Cents(12_000),
+            wage_type: WageType::Flatfee,
+            years_experience: None,
+            address: None,
+            custom_metadata: Default::default(),
+            withhold_premium: false,
+            duration_hours: Some(20),
+            created: created.into(),
+        }
+    }
+
+    #[test]
+    fn lists_newest_first_and_searches_by_entity_and_category_names() {
+        let cache = Cache::open_in_memory().unwrap();
+        let bowl = Entity {
+            id: "en_bowl".into(),
+            name: "Lake View Bowl".into(),
+            address: None,
+            coverage_limit: None,
+            required_coverage: vec![],
+            created: 1.into(),
+        };
+        cache.upsert_entities(&[bowl], 1).unwrap();
+        cache
+            .replace_job_categories(
+                &[JobCategory {
+                    category_code: "jc_zppQXRSkFC".into(),
+                    name: "Accounting and Bookkeeping".into(),
+                }],
+                1,
+            )
+            .unwrap();
+        cache
+            .upsert_jobs(
+                &[
+                    job("jb_a", 100, "Field technician", "en_bowl"),
+                    job("jb_b", 200, "Bookkeeper", "en_other"),
+                ],
+                1,
+            )
+            .unwrap();
+        let all: Vec<String> = cache
+            .list_jobs(None)
+            .unwrap()
+            .into_iter()
+            .map(|j| j.id)
+            .collect();
+        assert_eq!(all, ["jb_b", "jb_a"]);
+        let by_entity = cache.list_jobs(Some("lake view")).unwrap();
+        assert_eq!(by_entity.len(), 1);
+        assert_eq!(by_entity[0].id, "jb_a");
+        assert_eq!(cache.list_jobs(Some("accounting")).unwrap().len(), 2);
+        assert!(cache.list_jobs(Some("_x")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn upsert_replaces_the_cached_copy() {
+        let cache = Cache::open_in_memory().unwrap();
+        cache
+            .upsert_jobs(&[job("jb_a", 100, "Tech", "en_a")], 1)
+            .unwrap();
+        cache
+            .upsert_jobs(&[job("jb_a", 100, "Field technician", "en_a")], 2)
+            .unwrap();
+        let all = cache.list_jobs(None).unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].name, "Field technician");
+    }
+}

@@ -1,0 +1,28 @@
+//! What the command tests share: an app state on the embedded stand-in, and a count of
+//! the calls the stand-in has seen (to prove invalid input never left the app).
+
+use crate::keys::KeyStore;
+use crate::state::AppState;
+
+/// The state and the folder holding its files (dropped with it).
+pub async fn started() -> (tempfile::TempDir, AppState) {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::start(dir.path().into(), KeyStore::with_service("unused"))
+        .await
+        .unwrap();
+    (dir, state)
+}
+
+pub async fn requests_seen(state: &AppState) -> usize {
+    let base = state.api_base(coverdesk_ipc::AppEnvironment::Local).await;
+    let seen: Vec<serde_json::Value> = reqwest::Client::new()
+        .get(format!("{base}/_sandbox/requests"))
+        .bearer_auth(crate::state::LOCAL_KEY)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    seen.len()
+}

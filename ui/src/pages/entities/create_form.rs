@@ -1,0 +1,157 @@
+//! The "New entity" form: the company the work is for, where it is, and the cover it
+//! requires. Validates as you type with `ten99`'s rules; limits are typed in dollars and
+//! sent in cents.
+
+use crate::components::address_fields::{AddressFields, AddressSignals};
+use crate::components::coverage_checkboxes::CoverageCheckboxes;
+use crate::components::field::Field;
+use crate::components::form_actions::FormActions;
+use crate::components::form_alert::FormAlert;
+use crate::components::form_state::FormState;
+use crate::components::toast::Toasts;
+use crate::current_settings::CurrentSettings;
+use crate::forms::entity_draft::FIELD_PATHS;
+use crate::forms::EntityDraft;
+use crate::ipc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ten99::{CoverageType, Entity};
+
+/// One signal per input.
+#[derive(Clone, Copy)]
+struct DraftSignals {
+    name: RwSignal<String>,
+    address: AddressSignals,
+    required_coverage: RwSignal<Vec<CoverageType>>,
+    aggregate_limit: RwSignal<String>,
+    occurrence_limit: RwSignal<String>,
+}
+
+impl DraftSignals {
+    fn new() -> Self {
+        DraftSignals {
+            name: RwSignal::new(String::new()),
+            address: AddressSignals::new(),
+            required_coverage: RwSignal::new(Vec::new()),
+            aggregate_limit: RwSignal::new(String::new()),
+            occurrence_limit: RwSignal::new(String::new()),
+        }
+    }
+
+    fn draft(self) -> EntityDraft {
+        EntityDraft {
+            name: self.name.get(),
+            address: self.address.draft(),
+            required_coverage: self.required_coverage.get(),
+            aggregate_limit: self.aggregate_limit.get(),
+            occurrence_limit: self.occurrence_limit.get(),
+        }
+    }
+
+    fn clear(self) {
+        self.name.set(String::new());
+        self.address.clear();
+        self.required_coverage.set(Vec::new());
+        self.aggregate_limit.set(String::new());
+        self.occurrence_limit.set(String::new());
+    }
+}
+
+#[component]
+pub fn CreateEntityForm(
+    /// Runs after the backend created the entity.
+    on_created: Callback<Entity>,
+) -> impl IntoView {
+    let settings = expect_context::<CurrentSettings>();
+    let toasts = expect_context::<Toasts>();
+    let values = DraftSignals::new();
+    let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
+
+    let send = move || {
+        let (input, _) = values.draft().checked();
+        form.sending_started();
+        spawn_local(async move {
+            match ipc::entities::create(&input).await {
+                Ok(entity) => {
+                    values.clear();
+                    form.succeeded();
+                    toasts.success(format!("Created {} ({})", entity.name, entity.id));
+                    on_created.run(entity);
+                }
+                Err(error) => form.refused(error, &FIELD_PATHS),
+            }
+        });
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.ready_to_send(&FIELD_PATHS, settings.is_production()) {
+            send();
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="new-entity-title">
+            <header class="card-header">
+                <div>
+                    <h2 id="new-entity-title">"New entity"</h2>
+                    <p class="card-subtitle">
+                        "The company the work is done for, and the cover it requires of contractors."
+                    </p>
+                </div>
+            </header>
+            <form class="form-grid" novalidate=true on:submit=on_submit>
+                <FormAlert rejection=form.rejection field_paths=&FIELD_PATHS />
+                <Field
+                    path="name"
+                    label="Company name"
+                    value=values.name
+                    error=form.error_of("name")
+                    autocomplete="organization"
+                    placeholder="Lake View Bowl"
+                    class="span-6"
+                    on_touch=form.touch("name")
+                    on_edit=form.edit("name")
+                />
+                <AddressFields
+                    form=form
+                    values=values.address
+                    title="Address"
+                    hint="Optional; leave every line blank to skip it."
+                />
+                <h3 class="form-section span-6">"Coverage"</h3>
+                <CoverageCheckboxes
+                    value=values.required_coverage
+                    error=form.error_of("required_coverage")
+                    class="span-6"
+                    on_edit=form.edit("required_coverage")
+                />
+                <Field
+                    path="coverage_limit.aggregate_limit"
+                    label="Aggregate limit (USD)"
+                    value=values.aggregate_limit
+                    error=form.error_of("coverage_limit.aggregate_limit")
+                    inputmode="decimal"
+                    placeholder="2,000,000"
+                    optional=true
+                    class="span-3"
+                    on_touch=form.touch("coverage_limit.aggregate_limit")
+                    on_edit=form.edit("coverage_limit.aggregate_limit")
+                />
+                <Field
+                    path="coverage_limit.occurrence_limit"
+                    label="Per-occurrence limit (USD)"
+                    value=values.occurrence_limit
+                    error=form.error_of("coverage_limit.occurrence_limit")
+                    inputmode="decimal"
+                    placeholder="1,000,000"
+                    optional=true
+                    class="span-3"
+                    on_touch=form.touch("coverage_limit.occurrence_limit")
+                    on_edit=form.edit("coverage_limit.occurrence_limit")
+                />
+                <FormActions form=form noun="entity" on_confirm=Callback::new(move |()| send()) />
+            </form>
+        </section>
+    }
+}
