@@ -1,6 +1,6 @@
 //! Contractors: `src-tauri/src/commands/contractors.rs`.
 
-use super::{invoke, NoArgs};
+use super::{invoke, write, NoArgs};
 use coverdesk_ipc::contractors::{command, RefreshSummary};
 use coverdesk_ipc::ErrorView;
 use serde::Serialize;
@@ -22,7 +22,7 @@ pub async fn list(search: Option<&str>) -> Result<Vec<Contractor>, ErrorView> {
 }
 
 pub async fn create(input: &ContractorInput) -> Result<Contractor, ErrorView> {
-    invoke(command::CREATE, &CreateArgs { input }).await
+    write(command::CREATE, &CreateArgs { input }, &format!("Create contractor {} {}", input.first_name, input.last_name)).await
 }
 
 /// Pulls every contractor from the API into the cache.

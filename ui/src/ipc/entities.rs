@@ -1,6 +1,6 @@
 //! Entities: `src-tauri/src/commands/entities.rs`.
 
-use super::{invoke, NoArgs};
+use super::{invoke, write, NoArgs};
 use coverdesk_ipc::entities::{command, RefreshSummary};
 use coverdesk_ipc::ErrorView;
 use serde::Serialize;
@@ -22,7 +22,7 @@ pub async fn list(search: Option<&str>) -> Result<Vec<Entity>, ErrorView> {
 }
 
 pub async fn create(input: &EntityInput) -> Result<Entity, ErrorView> {
-    invoke(command::CREATE, &CreateArgs { input }).await
+    write(command::CREATE, &CreateArgs { input }, &format!("Create entity {}", input.name)).await
 }
 
 /// Pulls every entity from the API into the cache.

@@ -1,6 +1,6 @@
 //! Jobs and their category codes: `src-tauri/src/commands/jobs.rs`.
 
-use super::{invoke, NoArgs};
+use super::{invoke, write, NoArgs};
 use coverdesk_ipc::jobs::{command, RefreshSummary};
 use coverdesk_ipc::ErrorView;
 use serde::Serialize;
@@ -22,7 +22,7 @@ pub async fn list(search: Option<&str>) -> Result<Vec<Job>, ErrorView> {
 }
 
 pub async fn create(input: &JobInput) -> Result<Job, ErrorView> {
-    invoke(command::CREATE, &CreateArgs { input }).await
+    write(command::CREATE, &CreateArgs { input }, &format!("Create job {}", input.name)).await
 }
 
 /// Pulls every job from the API into the cache.

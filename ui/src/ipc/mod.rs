@@ -49,6 +49,18 @@ where
         .map_err(|e| internal(format!("Unexpected reply from {command}: {e}")))
 }
 
+/// Calls a command that changes something at the API. `action` names the change the way
+/// the person would ("Create contractor Ann Lee"): every write goes through here so that,
+/// in production, it can be confirmed by name before anything is sent.
+pub async fn write<A, R>(command: &str, args: &A, action: &str) -> Result<R, ErrorView>
+where
+    A: Serialize + ?Sized,
+    R: DeserializeOwned,
+{
+    let _ = action; // The production confirmation (issue 7) hooks in here.
+    invoke(command, args).await
+}
+
 fn backend_present() -> bool {
     js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("__TAURI__"))
         .map(|tauri| tauri.is_object())
