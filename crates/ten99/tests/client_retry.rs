@@ -120,6 +120,18 @@ async fn should_retry_false_is_final_and_true_retries_even_a_400() {
 }
 
 #[tokio::test]
+async fn a_conflict_naming_a_rule_is_not_retried() {
+    let server = flaky(|_| Reply::error(409, "duplicate_email")).await;
+    let error = client(&server.base, quick_retries(2))
+        .contractors()
+        .get("cn_1")
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), Some("duplicate_email"));
+    assert_eq!(server.seen().len(), 1);
+}
+
+#[tokio::test]
 async fn conflicts_and_rate_limits_are_retried_other_4xx_are_not() {
     for status in [409, 429] {
         let server = flaky(move |n| match n {

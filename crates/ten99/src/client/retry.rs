@@ -1,5 +1,6 @@
 //! When a failed attempt is tried again, and after how long (reference §4.4).
 
+use super::ErrorCode;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use std::time::{Duration, SystemTime};
 
@@ -14,7 +15,8 @@ const REPLAYED_HEADER: &str = "idempotent-replayed";
 ///
 /// An attempt is retried when the connection failed or timed out, or the answer says
 /// so: `ten99policy-should-retry: true` (and never when it says `false`), else HTTP
-/// 409, 429 or 5xx. Every method is retried, POST included: each logical POST carries
+/// 409, 429 or 5xx — except a 409 naming a rule of the API (`duplicate_email`,
+/// `policy_already_exists`, …), which would only conflict again. Every method is retried, POST included: each logical POST carries
 /// one idempotency key on all its attempts, so the API runs it at most once.
 ///
 /// The wait before retry `n` (1-based) is `min(initial_delay · 2^(n-1), max_delay)`
@@ -68,12 +70,13 @@ impl RetryPolicy {
         n: u32,
         status: Option<u16>,
         headers: Option<&HeaderMap>,
+        code: Option<&ErrorCode>,
     ) -> Option<Duration> {
         if n > self.max_retries {
             return None;
         }
         if let (Some(status), Some(headers)) = (status, headers) {
-            if !retryable_answer(status, headers) {
+            if !retryable_answer(status, headers, code) {
                 return None;
             }
         }
@@ -85,7 +88,7 @@ impl RetryPolicy {
     }
 }
 
-fn retryable_answer(status: u16, headers: &HeaderMap) -> bool {
+fn retryable_answer(status: u16, headers: &HeaderMap, code: Option<&ErrorCode>) -> bool {
     if header_is(headers, REPLAYED_HEADER, "true") {
         return false;
     }
@@ -95,6 +98,7 @@ fn retryable_answer(status: u16, headers: &HeaderMap) -> bool {
     {
         Some(v) if v.trim().eq_ignore_ascii_case("true") => true,
         Some(v) if v.trim().eq_ignore_ascii_case("false") => false,
+        _ if status == 409 && code.is_some_and(|c| !matches!(c, ErrorCode::Other(_))) => false,
         _ => matches!(status, 409 | 429 | 500..=599),
     }
 }
@@ -147,25 +151,43 @@ mod tests {
         let none = HeaderMap::new();
         for status in [409, 429, 500, 503] {
             assert!(
-                policy.delay(1, Some(status), Some(&none)).is_some(),
+                policy.delay(1, Some(status), Some(&none), None).is_some(),
                 "{status}"
             );
         }
         for status in [400, 401, 403, 404] {
             assert!(
-                policy.delay(1, Some(status), Some(&none)).is_none(),
+                policy.delay(1, Some(status), Some(&none), None).is_none(),
                 "{status}"
             );
         }
         let yes = headers(&[(SHOULD_RETRY_HEADER, "true")]);
-        assert!(policy.delay(1, Some(400), Some(&yes)).is_some());
+        assert!(policy.delay(1, Some(400), Some(&yes), None).is_some());
         let no = headers(&[(SHOULD_RETRY_HEADER, "false")]);
-        assert!(policy.delay(1, Some(503), Some(&no)).is_none());
+        assert!(policy.delay(1, Some(503), Some(&no), None).is_none());
         let replayed = headers(&[("Idempotent-Replayed", "true")]);
-        assert!(policy.delay(1, Some(409), Some(&replayed)).is_none());
-        assert!(policy.delay(2, None, None).is_some());
-        assert!(policy.delay(3, None, None).is_none());
-        assert!(RetryPolicy::none().delay(1, None, None).is_none());
+        assert!(policy.delay(1, Some(409), Some(&replayed), None).is_none());
+        assert!(policy.delay(2, None, None, None).is_some());
+        assert!(policy.delay(3, None, None, None).is_none());
+        assert!(RetryPolicy::none().delay(1, None, None, None).is_none());
+    }
+
+    #[test]
+    fn a_conflict_naming_a_rule_is_final_an_unnamed_one_is_retried() {
+        let policy = RetryPolicy::default();
+        let none = HeaderMap::new();
+        let duplicate = ErrorCode::DuplicateEmail;
+        assert!(policy
+            .delay(1, Some(409), Some(&none), Some(&duplicate))
+            .is_none());
+        let in_use = ErrorCode::parse("idempotency_key_in_use");
+        assert!(policy
+            .delay(1, Some(409), Some(&none), Some(&in_use))
+            .is_some());
+        let yes = headers(&[(SHOULD_RETRY_HEADER, "true")]);
+        assert!(policy
+            .delay(1, Some(409), Some(&yes), Some(&duplicate))
+            .is_some());
     }
 
     #[test]
@@ -173,14 +195,16 @@ mod tests {
         let policy = RetryPolicy::default();
         let soon = headers(&[("retry-after", "7")]);
         assert_eq!(
-            policy.delay(1, Some(429), Some(&soon)),
+            policy.delay(1, Some(429), Some(&soon), None),
             Some(Duration::from_secs(7))
         );
         let late = headers(&[("retry-after", "61")]);
-        assert!(policy.delay(1, Some(429), Some(&late)).unwrap() <= Duration::from_millis(500));
+        assert!(
+            policy.delay(1, Some(429), Some(&late), None).unwrap() <= Duration::from_millis(500)
+        );
         let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
         let dated = headers(&[("retry-after", &date)]);
-        let wait = policy.delay(1, Some(503), Some(&dated)).unwrap();
+        let wait = policy.delay(1, Some(503), Some(&dated), None).unwrap();
         assert!(
             wait > Duration::from_secs(28) && wait <= Duration::from_secs(30),
             "{wait:?}"

@@ -84,10 +84,18 @@ impl Client {
             let policy = &self.inner.retry;
             let delay = match &outcome {
                 Ok(answer) if (200..300).contains(&answer.status) => None,
-                Ok(answer) => policy.delay(retry, Some(answer.status), Some(&answer.headers)),
+                Ok(answer) => {
+                    let code = Error::from_response(answer.status, &answer.bytes, None).api_code();
+                    policy.delay(
+                        retry,
+                        Some(answer.status),
+                        Some(&answer.headers),
+                        code.as_ref(),
+                    )
+                }
                 // A request that could not even be built will not build next time.
                 Err(e) if e.is_builder() => None,
-                Err(_) => policy.delay(retry, None, None),
+                Err(_) => policy.delay(retry, None, None, None),
             };
             match delay {
                 Some(delay) => tokio::time::sleep(delay).await,
