@@ -14,8 +14,20 @@ pub enum Error {
     Invalid(FieldErrors),
     #[error(transparent)]
     Api(#[from] ApiError),
-    #[error("The OS keychain is unavailable: {0}")]
-    Keychain(String),
+    /// No keychain service answered (none installed or running, no D-Bus session).
+    #[error(
+        "Coverdesk could not reach the system keychain ({0}). Start a keyring service \
+         (GNOME Keyring or KWallet) in your desktop session and restart Coverdesk. Until \
+         then it works on the local stand-in, and keys cannot be saved."
+    )]
+    KeychainUnavailable(String),
+    /// The keychain answered but is locked, or refused Coverdesk.
+    #[error(
+        "The system keychain is locked or refused access ({0}). Unlock your login keyring \
+         (for example in Passwords and Keys) and allow Coverdesk when asked, then try \
+         again. Until then Coverdesk works on the local stand-in."
+    )]
+    KeychainLocked(String),
     #[error("No API key is saved for {}. Add one in Settings.", .0.label())]
     NoKey(AppEnvironment),
     #[error("This key cannot be used: {0}")]
@@ -39,7 +51,8 @@ impl Error {
             Error::Api(ApiError::Transport(_)) => "network".into(),
             Error::Api(ApiError::Timeout) => "timeout".into(),
             Error::Api(ApiError::Decode { .. }) => "unexpected_response".into(),
-            Error::Keychain(_) => "keychain_unavailable".into(),
+            Error::KeychainUnavailable(_) => "keychain_unavailable".into(),
+            Error::KeychainLocked(_) => "keychain_locked".into(),
             Error::NoKey(_) => "no_key".into(),
             Error::KeyRejected(_) => "key_rejected".into(),
             Error::Cache(_) => "cache".into(),
@@ -79,6 +92,7 @@ impl Error {
     fn fields(&self) -> BTreeMap<String, String> {
         match self {
             Error::Invalid(fields) => fields.clone().into_map(),
+            Error::KeyRejected(_) => BTreeMap::from([("key".to_owned(), self.to_string())]),
             Error::Api(ApiError::Api { code, message, .. }) => match (code.as_str(), message) {
                 (_, ten99::error_body::ErrorMessage::Fields(fields)) => fields.clone(),
                 ("duplicate_email", _) => BTreeMap::from([(

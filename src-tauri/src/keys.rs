@@ -2,9 +2,11 @@
 //! environment (service `dev.coverdesk.app`, user = environment name).
 //!
 //! Keys leave this module only as `ApiKey` (whose Debug/Display show the last four
-//! characters) and never reach the web view, SQLite or logs.
+//! characters, and which clears its bytes when dropped) and never reach the web view,
+//! SQLite or logs.
 
 use crate::error::{Error, Result};
+use coverdesk_ipc::settings::KeychainStatus;
 use coverdesk_ipc::AppEnvironment;
 use ten99::client::ApiKey;
 
@@ -58,30 +60,37 @@ impl KeyStore {
         }
     }
 
-    /// Whether the keychain answers at all, with what to do when it does not.
-    pub fn status(&self) -> coverdesk_ipc::settings::KeychainStatus {
-        match self.read(AppEnvironment::Sandbox) {
-            Ok(_) => coverdesk_ipc::settings::KeychainStatus {
+    /// Whether the keychain can be used now: reading an entry reaches the service and,
+    /// when it is locked, asks for it to be unlocked.
+    pub fn check(&self) -> Result<()> {
+        self.read(AppEnvironment::Sandbox).map(drop)
+    }
+
+    /// Whether the keychain answers, with what to do when it does not.
+    pub fn status(&self) -> KeychainStatus {
+        match self.check() {
+            Ok(()) => KeychainStatus {
                 available: true,
+                code: None,
                 message: None,
             },
-            Err(e) => coverdesk_ipc::settings::KeychainStatus {
+            Err(e) => KeychainStatus {
                 available: false,
+                code: Some(e.code()),
                 message: Some(e.to_string()),
             },
         }
     }
 }
 
+/// Locked or refused is something the person can fix at once (unlock, allow); a
+/// missing service needs one installed or started.
 fn keychain_error(e: keyring::Error) -> Error {
-    let hint = match &e {
-        keyring::Error::PlatformFailure(_) | keyring::Error::NoStorageAccess(_) => {
-            " Make sure a keyring service (GNOME Keyring, KWallet) is running and unlocked; \
-             Coverdesk keeps working on the local stand-in meanwhile."
-        }
-        _ => "",
-    };
-    Error::Keychain(format!("{e}.{hint}"))
+    match e {
+        keyring::Error::NoStorageAccess(cause) => Error::KeychainLocked(cause.to_string()),
+        keyring::Error::PlatformFailure(cause) => Error::KeychainUnavailable(cause.to_string()),
+        other => Error::KeychainUnavailable(other.to_string()),
+    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,8 @@ pub struct Active {
 
 pub struct AppState {
     data_dir: PathBuf,
+    /// Where sandbox and production calls go: [`remote_api_base`] unless a test says otherwise.
+    pub remote_base: String,
     pub keys: KeyStore,
     pub preferences: Preferences,
     standin: Mutex<Option<ten99_sandbox::Running>>,
@@ -52,6 +54,16 @@ impl AppState {
     /// last used and its key is still there, otherwise the local stand-in. Production
     /// is never where the app starts.
     pub async fn start(data_dir: PathBuf, keys: KeyStore) -> Result<AppState> {
+        Self::start_with_remote(data_dir, keys, remote_api_base()).await
+    }
+
+    /// [`AppState::start`] with sandbox and production at `remote_base` (tests use a
+    /// stand-in on loopback).
+    pub async fn start_with_remote(
+        data_dir: PathBuf,
+        keys: KeyStore,
+        remote_base: String,
+    ) -> Result<AppState> {
         std::fs::create_dir_all(&data_dir)?;
         let preferences = Preferences::open(&data_dir.join("settings.sqlite"))?;
         let sandbox_key = match preferences.last_environment()? {
@@ -59,7 +71,10 @@ impl AppState {
             _ => None,
         };
         let (standin, active) = match sandbox_key {
-            Some(key) => (None, Self::remote(&data_dir, AppEnvironment::Sandbox, key)?),
+            Some(key) => (
+                None,
+                Self::remote(&data_dir, &remote_base, AppEnvironment::Sandbox, key)?,
+            ),
             None => {
                 let standin = Self::start_standin(&data_dir).await?;
                 let active = Self::local(&data_dir, &standin)?;
@@ -68,6 +83,7 @@ impl AppState {
         };
         Ok(AppState {
             data_dir,
+            remote_base,
             keys,
             preferences,
             standin: Mutex::new(standin),
@@ -91,7 +107,7 @@ impl AppState {
             }
             remote => {
                 let key = self.keys.read(remote)?.ok_or(Error::NoKey(remote))?;
-                Self::remote(&self.data_dir, remote, key)?
+                Self::remote(&self.data_dir, &self.remote_base, remote, key)?
             }
         };
         *self.active.write().await = next;
@@ -105,7 +121,7 @@ impl AppState {
                 Some(standin) => standin.base_url().to_owned(),
                 None => "(starts when you switch to Local)".to_owned(),
             },
-            _ => remote_api_base(),
+            _ => self.remote_base.clone(),
         }
     }
 
@@ -130,10 +146,11 @@ impl AppState {
 
     fn remote(
         data_dir: &std::path::Path,
+        remote_base: &str,
         environment: AppEnvironment,
         key: ApiKey,
     ) -> Result<Active> {
-        let client = Client::new(&remote_api_base(), key, environment.api_environment())?;
+        let client = Client::new(remote_base, key, environment.api_environment())?;
         Ok(Active {
             environment,
             client,

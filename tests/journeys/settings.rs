@@ -1,9 +1,96 @@
-//! An ops person adds a sandbox key and switches to it: the key goes to the OS keychain
-//! and is used for calls, while the web view, the app's files and SQLite never hold it.
+//! The canary: an ops person saves a sandbox key and works with it — records, errors,
+//! (later: quotes, sessions, PDFs) — and afterwards the key is in the OS keychain and
+//! nowhere else: not in the web view, not in any reply the backend sent it, not in the
+//! app's data, config or cache folders, their SQLite files, or the app's log.
 
-use coverdesk_journeys::App;
+use coverdesk_journeys::records::{create_contractor, create_entity, create_job};
+use coverdesk_journeys::{get_as, App};
 use rand::distr::{Alphanumeric, SampleString};
 use std::process::Command;
+
+/// What every step gets: the app, the "real" sandbox it talks to, and the canary key.
+struct Journey {
+    app: App,
+    remote: String,
+    canary: String,
+}
+
+impl Journey {
+    /// The web view holds no trace of the key right now.
+    async fn assert_page_clean(&self, after: &str) {
+        let page = self.app.driver.source().await.unwrap();
+        assert!(
+            !page.contains(&self.canary),
+            "after {after}: the web view holds the key"
+        );
+    }
+}
+
+async fn save_key(j: &Journey) {
+    // A wrong key first: refused on the key field, and the message does not echo it.
+    let wrong = format!("{}-wrong", j.canary);
+    fault(j, &wrong, 401).await;
+    j.app.click("nav-settings").await;
+    j.app.fill("key-input-sandbox", &wrong).await;
+    j.app.click("key-save-sandbox").await;
+    let refused = j
+        .app
+        .wait_for_text("error-key-sandbox", |t| !t.is_empty())
+        .await;
+    assert!(refused.contains("did not accept"), "{refused}");
+
+    j.app.fill("key-input-sandbox", &j.canary).await;
+    j.app.click("key-save-sandbox").await;
+    let last4 = &j.canary[j.canary.len() - 4..];
+    j.app
+        .wait_for_text("key-saved-sandbox", |t| t.contains(last4))
+        .await;
+    j.app.click("env-switch-sandbox").await;
+    j.app
+        .wait_for_text("env-badge", |t| t.contains("Sandbox"))
+        .await;
+    j.app.screenshot("settings").await;
+}
+
+async fn create_records(j: &Journey) {
+    create_contractor(&j.app, "Rosa", "Diaz", "rosa.diaz@example.com").await;
+    create_entity(&j.app, "Lake View Bowl").await;
+    let entities = get_as(&j.remote, &j.canary, "/api/v1/entities").await;
+    let entity = entities[0]["id"]
+        .as_str()
+        .expect("the entity reached the sandbox");
+    create_job(&j.app, "Field technician", entity).await;
+}
+
+/// Errors carry the API's words back to the screen; none of them may carry the key.
+async fn provoke_errors(j: &Journey) {
+    // The API refuses: a duplicate email.
+    coverdesk_journeys::records::submit_contractor(
+        &j.app,
+        "Rosa",
+        "Again",
+        "rosa.diaz@example.com",
+    )
+    .await;
+    j.app.wait_for_text("error-email", |t| !t.is_empty()).await;
+    // The API fails: a 500 on the next call, shown in the form's alert.
+    fault(j, &j.canary, 500).await;
+    coverdesk_journeys::records::submit_contractor(&j.app, "Lou", "Reed", "lou@example.com").await;
+    j.app.wait_for_text("form-alert", |t| !t.is_empty()).await;
+}
+
+/// Makes the stand-in answer the next calls with `key` with `status`.
+async fn fault(j: &Journey, key: &str, status: u16) {
+    let count = if status >= 500 { 5 } else { 1 };
+    let queued = reqwest::Client::new()
+        .post(format!("{}/_sandbox/faults", j.remote))
+        .bearer_auth(key)
+        .json(&serde_json::json!({ "kind": "status", "status": status, "count": count }))
+        .send()
+        .await
+        .unwrap();
+    assert!(queued.status().is_success());
+}
 
 #[tokio::test]
 #[ignore = "end-to-end: needs the built app, a display, tauri-driver and a Secret Service; scripts/test runs it"]
@@ -16,70 +103,72 @@ async fn a_sandbox_key_is_kept_in_the_keychain_and_nowhere_else() {
         "t9sk_test_canary{}",
         Alphanumeric.sample_string(&mut rand::rng(), 24)
     );
-    let last4 = &canary[canary.len() - 4..];
     let app = App::launch_with("settings", &[("COVERDESK_API_BASE", remote.base_url())]).await;
+    app.element("env-badge").await;
+    app.record_ipc_replies().await;
+    let journey = Journey {
+        app,
+        remote: remote.base_url().to_owned(),
+        canary,
+    };
 
-    app.click("nav-settings").await;
-    app.fill("key-input-sandbox", &canary).await;
-    app.click("key-save-sandbox").await;
-    app.wait_for_text("key-saved-sandbox", |t| t.contains(last4))
-        .await;
-    let page = app.driver.source().await.unwrap();
-    assert!(
-        !page.contains(&canary),
-        "the web view must never hold the key"
-    );
+    // Quote, session and PDF steps go here as their screens arrive.
+    save_key(&journey).await;
+    journey.assert_page_clean("saving the key").await;
+    create_records(&journey).await;
+    journey.assert_page_clean("creating records").await;
+    provoke_errors(&journey).await;
+    journey.assert_page_clean("the errors").await;
 
-    app.click("env-switch-sandbox").await;
-    app.wait_for_text("env-badge", |t| t.contains("Sandbox"))
-        .await;
-    app.screenshot("settings").await;
-
-    app.click("nav-contractors").await;
-    app.fill("field-first_name", "Rosa").await;
-    app.fill("field-last_name", "Diaz").await;
-    app.fill("field-email", "rosa.diaz@example.com").await;
-    app.fill("field-phone", "(312) 555-0142").await;
-    app.fill("field-address-line1", "3639 18th St").await;
-    app.fill("field-address-locality", "Chicago").await;
-    app.select("field-address-region", "IL").await;
-    app.fill("field-address-postalcode", "60640").await;
-    app.click("contractor-submit").await;
-    app.wait_for_text("contractor-list", |t| t.contains("rosa.diaz@example.com"))
-        .await;
-
-    // The contractor went to the sandbox, under the saved key's tenant …
-    let at_remote: serde_json::Value = reqwest::Client::new()
-        .get(format!("{}/api/v1/contractors", remote.base_url()))
-        .bearer_auth(&canary)
-        .send()
-        .await
+    // Every step used the key (so the checks below are not vacuous) …
+    let at_remote = get_as(&journey.remote, &journey.canary, "/_sandbox/requests").await;
+    let posts = at_remote
+        .as_array()
         .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(
-        at_remote.as_array().unwrap().len(),
-        1,
-        "sandbox holds Rosa: {at_remote}"
-    );
-    // … and not to the local stand-in.
-    let at_local = app.standin_get("/api/v1/contractors").await;
+        .iter()
+        .filter(|r| r["method"] == "POST")
+        .count();
+    assert!(posts >= 3, "the records went to the sandbox: {at_remote}");
+    let at_local = journey.app.standin_get("/api/v1/contractors").await;
     assert_eq!(
         at_local.as_array().unwrap().len(),
         0,
-        "local stand-in stays empty: {at_local}"
+        "local stays empty: {at_local}"
     );
 
-    let page = app.driver.source().await.unwrap();
+    // … and no reply of the backend carried it.
+    let replies = journey.app.ipc_replies().await;
     assert!(
-        !page.contains(&canary),
-        "the web view must never hold the key"
+        replies
+            .iter()
+            .any(|r| r.starts_with("settings_save_key ok")),
+        "the recorder saw the save: {replies:?}"
     );
+    assert!(
+        replies.iter().any(|r| r.contains(" err ")),
+        "errors were recorded"
+    );
+    let leaked: Vec<_> = replies
+        .iter()
+        .filter(|r| r.contains(&journey.canary))
+        .collect();
+    assert!(leaked.is_empty(), "IPC replies carried the key: {leaked:?}");
+
+    let Journey { app, canary, .. } = journey;
     app.close().await;
 
-    let leaked = app_files_containing(&canary);
+    // The data, config and cache folders (SQLite files included) and the app's log
+    // (its stdout/stderr, in tauri-driver.log).
+    let root = coverdesk_journeys::workspace_root().join("target/journeys/settings");
+    assert!(root.join("tauri-driver.log").exists());
+    let sqlite = coverdesk_journeys::files_containing(&root, "SQLite format 3");
+    assert!(
+        sqlite.iter().any(|p| p.ends_with("cache-sandbox.sqlite")),
+        "the scan covers the SQLite files: {sqlite:?}"
+    );
+    let leaked = coverdesk_journeys::files_containing(&root, &canary);
     assert!(leaked.is_empty(), "the key leaked into {leaked:?}");
+
     let in_keychain = Command::new("secret-tool")
         .args([
             "lookup",
@@ -96,10 +185,4 @@ async fn a_sandbox_key_is_kept_in_the_keychain_and_nowhere_else() {
         "the key is in the keychain"
     );
     remote.stop().await;
-}
-
-/// The journey's data folders, scanned after the app has exited.
-fn app_files_containing(needle: &str) -> Vec<std::path::PathBuf> {
-    let root = coverdesk_journeys::workspace_root().join("target/journeys/settings");
-    coverdesk_journeys::files_containing(&root, needle)
 }

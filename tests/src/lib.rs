@@ -6,6 +6,8 @@
 //! reaches inside the app: what the app did is checked over HTTP at the stand-in.
 //! The display comes from the caller (`scripts/test` runs everything under Xvfb).
 
+pub mod records;
+
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
@@ -156,10 +158,13 @@ impl App {
             if accept(&text) {
                 return text;
             }
-            assert!(
-                Instant::now() < deadline,
-                "#{id} never showed the expected text; last: {text:?}"
-            );
+            if Instant::now() > deadline {
+                let shot = self.screenshot("failure").await;
+                panic!(
+                    "#{id} never showed the expected text; last: {text:?} (screenshot: {})",
+                    shot.display()
+                );
+            }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
@@ -213,11 +218,98 @@ impl App {
             .collect()
     }
 
+    /// From now on, keeps every reply (and rejection) of the backend to the web view,
+    /// so a journey can check what crossed the IPC boundary (`ipc_replies`).
+    pub async fn record_ipc_replies(&self) {
+        self.driver
+            .execute(
+                r#"
+                const core = window.__TAURI__.core;
+                if (!window.__ipcReplies) {
+                    window.__ipcReplies = [];
+                    const invoke = core.invoke;
+                    core.invoke = (cmd, args, options) => invoke(cmd, args, options).then(
+                        (reply) => { window.__ipcReplies.push(cmd + " ok " + JSON.stringify(reply)); return reply; },
+                        (error) => { window.__ipcReplies.push(cmd + " err " + JSON.stringify(error)); throw error; });
+                }
+                "#,
+                vec![],
+            )
+            .await
+            .expect("the recorder installs");
+    }
+
+    /// What `record_ipc_replies` kept: `command ok|err <JSON>` lines.
+    pub async fn ipc_replies(&self) -> Vec<String> {
+        let replies = self
+            .driver
+            .execute("return window.__ipcReplies || []", vec![])
+            .await
+            .expect("the recorder answers");
+        serde_json::from_value(replies).expect("a list of strings")
+    }
+
+    /// The id of the element that has the keyboard focus.
+    pub async fn focused_id(&self) -> String {
+        let id = self
+            .driver
+            .execute(
+                "return document.activeElement && document.activeElement.id",
+                vec![],
+            )
+            .await
+            .expect("the page answers");
+        id.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Sends keys (e.g. `"\u{E00C}"` Escape, `"\u{E007}"` Enter) to the element with `id`.
+    pub async fn press(&self, id: &str, keys: &str) {
+        self.element(id).await.send_keys(keys).await.unwrap();
+    }
+
+    /// Waits until no element with `id` is on the page.
+    pub async fn wait_gone(&self, id: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.driver.find(Locator::Id(id)).await.is_ok() {
+            assert!(Instant::now() < deadline, "#{id} never went away");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn close(mut self) {
         let _ = self.driver.clone().close().await;
         let _ = self.tauri_driver.kill();
         let _ = self.tauri_driver.wait();
     }
+}
+
+/// GET `path_and_query` at an API (or stand-in) `base` with `key`.
+pub async fn get_as(base: &str, key: &str, path_and_query: &str) -> serde_json::Value {
+    reqwest::Client::new()
+        .get(format!("{base}{path_and_query}"))
+        .bearer_auth(key)
+        .send()
+        .await
+        .expect("the stand-in answers")
+        .json()
+        .await
+        .expect("a JSON answer")
+}
+
+/// The calls a stand-in at `base` has seen with `key`, as `METHOD /path` lines.
+pub async fn calls_as(base: &str, key: &str) -> Vec<String> {
+    let seen = get_as(base, key, "/_sandbox/requests").await;
+    seen.as_array()
+        .expect("an array of requests")
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r["method"].as_str().unwrap_or(""),
+                r["path"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
 }
 
 /// Every file under `root` whose bytes contain `needle`.

@@ -1,6 +1,7 @@
 //! The shell: sidebar with the product name and navigation, a header with the environment
 //! badge, the current page, and the toasts.
 
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::environment_badge::{EnvironmentBadge, ProductionBanner};
 use crate::components::toast::{ToastStack, Toasts};
 use crate::current_settings::CurrentSettings;
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <ToastStack />
+            <ConfirmDialog />
         </div>
     }
 }

@@ -68,6 +68,9 @@ pub struct KeyView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeychainStatus {
     pub available: bool,
+    /// `keychain_unavailable` (no service answered) or `keychain_locked` (locked or
+    /// access refused), when not available.
+    pub code: Option<String>,
     /// What is wrong and what to do, when not available.
     pub message: Option<String>,
 }

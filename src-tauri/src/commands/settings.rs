@@ -1,5 +1,5 @@
 use crate::error::{Error, Result};
-use crate::state::{now, remote_api_base, AppState};
+use crate::state::{now, AppState};
 use coverdesk_ipc::{AppEnvironment, KeyView, SettingsView};
 use tauri::State;
 use ten99::client::{ApiKey, Client, ListParams};
@@ -31,61 +31,25 @@ pub async fn view(state: &AppState) -> Result<SettingsView> {
     })
 }
 
-/// Checks the key before storing it: its prefix must match the environment, and the
-/// API must accept it for a harmless read.
+/// Checks the key before storing it: its prefix must match the environment, the
+/// keychain must be usable, and the API of that environment must accept the key for a
+/// harmless read. Only then is it stored; the UI gets back its last four characters.
 pub async fn save_key(
     state: &AppState,
     environment: AppEnvironment,
     key: ApiKey,
 ) -> Result<KeyView> {
+    let key = key.trimmed();
     let expected = match environment {
         AppEnvironment::Local => {
             return Err(Error::KeyRejected("the local stand-in needs no key".into()))
         }
         remote => remote.api_environment(),
     };
-    match ten99::Environment::of_key(key.expose()) {
-        None => {
-            return Err(Error::KeyRejected(
-                "it does not look like a 1099Policy secret key (t9sk_test_… or t9sk_live_…)".into(),
-            ))
-        }
-        Some(actual) if actual != expected => {
-            return Err(Error::KeyRejected(format!(
-                "it is a {} key; save it under {} instead",
-                if actual == ten99::Environment::Production {
-                    "live"
-                } else {
-                    "test"
-                },
-                if actual == ten99::Environment::Production {
-                    "Production"
-                } else {
-                    "Sandbox"
-                },
-            )))
-        }
-        Some(_) => {}
-    }
-    let client = Client::new(&remote_api_base(), key.clone(), expected)?;
-    match client
-        .contractors()
-        .list(&ListParams {
-            limit: Some(1),
-            ..Default::default()
-        })
-        .await
-    {
-        Ok(_) => {}
-        Err(ten99::client::Error::Api {
-            status: 401 | 403, ..
-        }) => {
-            return Err(Error::KeyRejected(
-                "the API did not accept it; copy it again from the 1099Policy dashboard".into(),
-            ))
-        }
-        Err(other) => return Err(other.into()),
-    }
+    refuse_other_environment(expected, &key)?;
+    // Before any call: a key that cannot be kept is not worth checking.
+    state.keys.check()?;
+    check_with_api(&state.remote_base, expected, &key).await?;
     state.keys.save(environment, &key)?;
     let saved_at = now();
     state
@@ -100,6 +64,50 @@ pub async fn save_key(
         last4: key.last4(),
         saved_at,
     })
+}
+
+fn environment_name(environment: ten99::Environment) -> (&'static str, &'static str) {
+    match environment {
+        ten99::Environment::Production => ("live", "Production"),
+        ten99::Environment::Sandbox => ("test", "Sandbox"),
+    }
+}
+
+/// A live key offered as sandbox, or a test key offered as production, is refused by
+/// its prefix alone: nothing is sent.
+fn refuse_other_environment(expected: ten99::Environment, key: &ApiKey) -> Result<()> {
+    match ten99::Environment::of_key(key.expose()) {
+        None => Err(Error::KeyRejected(
+            "it does not look like a 1099Policy secret key (t9sk_test_… or t9sk_live_…)".into(),
+        )),
+        Some(actual) if actual != expected => {
+            let (kind, home) = environment_name(actual);
+            Err(Error::KeyRejected(format!(
+                "it is a {kind} key; save it under {home} instead"
+            )))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// Lists at most one contractor: reads nothing the person did not already have, and
+/// changes nothing.
+async fn check_with_api(base: &str, environment: ten99::Environment, key: &ApiKey) -> Result<()> {
+    let client = Client::new(base, key.clone(), environment)?;
+    let params = ListParams {
+        limit: Some(1),
+        ..Default::default()
+    };
+    match client.contractors().list(&params).await {
+        Ok(_) => Ok(()),
+        Err(ten99::client::Error::Api {
+            status: 401 | 403, ..
+        }) => Err(Error::KeyRejected(format!(
+            "the {} API did not accept it; copy it again from the 1099Policy dashboard",
+            environment_name(environment).1
+        ))),
+        Err(other) => Err(other.into()),
+    }
 }
 
 pub async fn delete_key(state: &AppState, environment: AppEnvironment) -> Result<()> {
@@ -120,9 +128,9 @@ pub async fn settings_get(state: State<'_, AppState>) -> Result<SettingsView> {
 pub async fn settings_save_key(
     state: State<'_, AppState>,
     environment: AppEnvironment,
-    key: String,
+    key: ApiKey,
 ) -> Result<KeyView> {
-    save_key(&state, environment, ApiKey::new(key.trim())).await
+    save_key(&state, environment, key).await
 }
 
 #[tauri::command]
@@ -141,3 +149,6 @@ pub async fn settings_switch_environment(
     state.switch(environment).await?;
     view(&state).await
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,5 +1,6 @@
 //! The reactive state every create form shares: which problems show, what the backend
-//! said, whether it is sending, and whether it waits for a Production confirmation.
+//! said, and whether it is sending. (The Production confirmation is not the form's:
+//! `ipc::write` asks for it, for every write.)
 
 use crate::components::field::focus_field;
 use crate::forms::FormFeedback;
@@ -14,8 +15,6 @@ pub struct FormState {
     pub problems: Memo<FieldErrors>,
     pub rejection: RwSignal<Option<ErrorView>>,
     pub sending: RwSignal<bool>,
-    /// In Production a valid form first asks for confirmation.
-    pub confirming: RwSignal<bool>,
 }
 
 impl FormState {
@@ -25,7 +24,6 @@ impl FormState {
             problems,
             rejection: RwSignal::new(None),
             sending: RwSignal::new(false),
-            confirming: RwSignal::new(false),
         }
     }
 
@@ -42,10 +40,7 @@ impl FormState {
     }
 
     pub fn edit(self, path: &'static str) -> Callback<()> {
-        Callback::new(move |()| {
-            self.feedback.update(|f| f.edited(path));
-            self.confirming.set(false);
-        })
+        Callback::new(move |()| self.feedback.update(|f| f.edited(path)))
     }
 
     /// Moves the focus to the first field, in `order`, that shows a problem.
@@ -59,20 +54,15 @@ impl FormState {
         }
     }
 
-    /// On submit: whether to send now. Shows every problem, or asks for the Production
-    /// confirmation first.
-    pub fn ready_to_send(self, order: &[&'static str], production: bool) -> bool {
+    /// On submit: whether to send now; if not, every problem shows and the first one
+    /// gets the focus.
+    pub fn ready_to_send(self, order: &[&'static str]) -> bool {
         if self.sending.get_untracked() {
             return false;
         }
         self.feedback.update(FormFeedback::attempt_submit);
         if !self.problems.with_untracked(FieldErrors::is_empty) {
-            self.confirming.set(false);
             self.focus_first_problem(order);
-            return false;
-        }
-        if production && !self.confirming.get_untracked() {
-            self.confirming.set(true);
             return false;
         }
         true
@@ -80,7 +70,6 @@ impl FormState {
 
     /// Just before the call goes out.
     pub fn sending_started(self) {
-        self.confirming.set(false);
         self.sending.set(true);
         self.rejection.set(None);
     }

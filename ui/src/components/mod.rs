@@ -2,6 +2,7 @@
 
 pub mod address_fields;
 pub mod category_picker;
+pub mod confirm_dialog;
 pub mod coverage_checkboxes;
 pub mod environment_badge;
 pub mod field;

@@ -18,6 +18,9 @@ use wasm_bindgen::JsCast;
 /// The code given to failures that did not come from the backend as an `ErrorView`.
 pub const INTERNAL: &str = "internal";
 
+/// The code of a write the person declined to confirm in production (nothing was sent).
+pub const CANCELLED: &str = "cancelled";
+
 #[wasm_bindgen]
 extern "C" {
     /// `window.__TAURI__.core.invoke`, present because `app.withGlobalTauri` is on.
@@ -57,7 +60,13 @@ where
     A: Serialize + ?Sized,
     R: DeserializeOwned,
 {
-    let _ = action; // The production confirmation (issue 7) hooks in here.
+    if !crate::components::confirm_dialog::confirm_in_production(action).await {
+        return Err(ErrorView {
+            code: CANCELLED.to_owned(),
+            message: format!("Not sent: “{action}” was cancelled. Nothing went to production."),
+            fields: Default::default(),
+        });
+    }
     invoke(command, args).await
 }
 

@@ -51,29 +51,43 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
-/// Shown when the OS keychain cannot be used, with the backend's advice.
+/// Whether the OS keychain can be used; when not, the backend's advice (what is wrong
+/// and what to do) and that Coverdesk carries on with the local stand-in.
 #[component]
 fn KeychainNotice() -> impl IntoView {
     let settings = expect_context::<CurrentSettings>();
-    let problem = move || {
-        settings.view.with(|view| {
-            view.as_ref()
-                .filter(|view| !view.keychain.available)
-                .map(|view| {
-                    view.keychain
-                        .message
-                        .clone()
-                        .unwrap_or_else(|| "The system keychain is not available.".to_owned())
-                })
-        })
+    let status = move || {
+        settings
+            .view
+            .with(|view| view.as_ref().map(|v| v.keychain.clone()))
     };
     move || {
-        problem().map(|message| {
-            view! {
-                <div id="keychain-status" class="alert alert-warning" role="status">
-                    <p class="alert-title">"Keychain unavailable"</p>
-                    <p>{message}</p>
-                </div>
+        status().map(|status| {
+            if status.available {
+                view! {
+                    <p id="keychain-status" class="keychain-ok" data-available="true" role="status">
+                        <span class="env-dot" aria-hidden="true"></span>
+                        "System keychain available: keys are stored there, one entry per environment."
+                    </p>
+                }
+                    .into_any()
+            } else {
+                let message = status
+                    .message
+                    .unwrap_or_else(|| "The system keychain is not available.".to_owned());
+                view! {
+                    <div
+                        id="keychain-status"
+                        class="alert alert-warning"
+                        data-available="false"
+                        data-code=status.code
+                        role="status"
+                    >
+                        <p class="alert-title">"Keychain unavailable"</p>
+                        <p>{message}</p>
+                    </div>
+                }
+                    .into_any()
             }
         })
     }

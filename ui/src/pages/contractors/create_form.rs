@@ -5,7 +5,6 @@ use crate::components::field::{focus_field, Field};
 use crate::components::form_alert::FormAlert;
 use crate::components::state_picker::StatePicker;
 use crate::components::toast::Toasts;
-use crate::current_settings::CurrentSettings;
 use crate::forms::contractor_draft::FIELD_PATHS;
 use crate::forms::{ContractorDraft, FormFeedback};
 use crate::ipc;
@@ -92,7 +91,6 @@ pub fn CreateContractorForm(
     /// Runs after the backend created the contractor.
     on_created: Callback<Contractor>,
 ) -> impl IntoView {
-    let settings = expect_context::<CurrentSettings>();
     let toasts = expect_context::<Toasts>();
 
     let values = DraftSignals::new();
@@ -100,8 +98,6 @@ pub fn CreateContractorForm(
     let problems = Memo::new(move |_| values.draft().to_input().validate());
     let rejection = RwSignal::new(None::<ErrorView>);
     let sending = RwSignal::new(false);
-    // In production a valid form first asks for confirmation.
-    let confirming = RwSignal::new(false);
 
     let error_of = move |path: &'static str| {
         Signal::derive(move || {
@@ -110,16 +106,11 @@ pub fn CreateContractorForm(
     };
     let touch =
         move |path: &'static str| Callback::new(move |()| feedback.update(|f| f.touch(path)));
-    let edit = move |path: &'static str| {
-        Callback::new(move |()| {
-            feedback.update(|f| f.edited(path));
-            confirming.set(false);
-        })
-    };
+    let edit =
+        move |path: &'static str| Callback::new(move |()| feedback.update(|f| f.edited(path)));
 
     let send = move || {
         let input = values.draft().to_input();
-        confirming.set(false);
         sending.set(true);
         rejection.set(None);
         spawn_local(async move {
@@ -156,16 +147,11 @@ pub fn CreateContractorForm(
         feedback.update(FormFeedback::attempt_submit);
         let problems = problems.get_untracked();
         if !problems.is_empty() {
-            confirming.set(false);
             if let Some(path) =
                 feedback.with_untracked(|f| f.first_visible(&FIELD_PATHS, &problems))
             {
                 focus_field(path);
             }
-            return;
-        }
-        if settings.is_production() && !confirming.get_untracked() {
-            confirming.set(true);
             return;
         }
         send();
@@ -309,35 +295,6 @@ pub fn CreateContractorForm(
                     on_touch=touch("address.postalcode")
                     on_edit=edit("address.postalcode")
                 />
-                {move || {
-                    confirming.get().then(|| {
-                        view! {
-                            <div id="contractor-confirm" class="confirm span-6" role="alert">
-                                <p>
-                                    <strong>"Create this contractor in Production?"</strong>
-                                    " It becomes a real record in your live 1099Policy account."
-                                </p>
-                                <div class="button-row">
-                                    <button
-                                        id="contractor-confirm-production"
-                                        type="button"
-                                        class="button button-danger"
-                                        on:click=move |_| send()
-                                    >
-                                        "Create in Production"
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="button button-secondary"
-                                        on:click=move |_| confirming.set(false)
-                                    >
-                                        "Cancel"
-                                    </button>
-                                </div>
-                            </div>
-                        }
-                    })
-                }}
                 <div class="form-actions span-6">
                     {move || {
                         problem_count()

@@ -9,7 +9,6 @@ use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
 use crate::components::form_state::FormState;
 use crate::components::toast::Toasts;
-use crate::current_settings::CurrentSettings;
 use crate::forms::entity_draft::FIELD_PATHS;
 use crate::forms::EntityDraft;
 use crate::ipc;
@@ -62,7 +61,6 @@ pub fn CreateEntityForm(
     /// Runs after the backend created the entity.
     on_created: Callback<Entity>,
 ) -> impl IntoView {
-    let settings = expect_context::<CurrentSettings>();
     let toasts = expect_context::<Toasts>();
     let values = DraftSignals::new();
     let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
@@ -85,7 +83,7 @@ pub fn CreateEntityForm(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.ready_to_send(&FIELD_PATHS, settings.is_production()) {
+        if form.ready_to_send(&FIELD_PATHS) {
             send();
         }
     };
@@ -150,7 +148,7 @@ pub fn CreateEntityForm(
                     on_touch=form.touch("coverage_limit.occurrence_limit")
                     on_edit=form.edit("coverage_limit.occurrence_limit")
                 />
-                <FormActions form=form noun="entity" on_confirm=Callback::new(move |()| send()) />
+                <FormActions form=form noun="entity" />
             </form>
         </section>
     }

@@ -10,7 +10,6 @@ use crate::components::form_alert::FormAlert;
 use crate::components::form_state::FormState;
 use crate::components::select_field::SelectField;
 use crate::components::toast::Toasts;
-use crate::current_settings::CurrentSettings;
 use crate::forms::job_draft::FIELD_PATHS;
 use crate::forms::JobDraft;
 use crate::ipc;
@@ -87,7 +86,6 @@ pub fn CreateJobForm(
     /// Runs after the backend created the job.
     on_created: Callback<Job>,
 ) -> impl IntoView {
-    let settings = expect_context::<CurrentSettings>();
     let toasts = expect_context::<Toasts>();
     let values = DraftSignals::new();
     let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
@@ -126,7 +124,7 @@ pub fn CreateJobForm(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.ready_to_send(&FIELD_PATHS, settings.is_production()) {
+        if form.ready_to_send(&FIELD_PATHS) {
             send();
         }
     };
@@ -246,7 +244,7 @@ pub fn CreateJobForm(
                     title="Work site"
                     hint="Optional; leave blank for remote work. Its state decides workers' comp."
                 />
-                <FormActions form=form noun="job" on_confirm=Callback::new(move |()| send()) />
+                <FormActions form=form noun="job" />
             </form>
         </section>
     }
