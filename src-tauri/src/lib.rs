@@ -11,8 +11,10 @@ pub mod state;
 use tauri::Manager;
 
 pub fn run() {
+    commands::startup::mark_start();
     tauri::Builder::default()
         .setup(|app| {
+            commands::startup::show_anyway_later(app.handle());
             let data_dir = app.path().app_data_dir()?;
             let state = tauri::async_runtime::block_on(state::AppState::start(
                 data_dir,
@@ -36,6 +38,7 @@ pub fn run() {
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,
             commands::settings::settings_switch_environment,
+            commands::startup::app_ready,
         ])
         .run(tauri::generate_context!())
         .expect("Coverdesk could not start its window");

@@ -161,16 +161,28 @@ impl AppState {
     /// The embedded stand-in keeps its data next to the app's, so what an ops person
     /// tries offline is still there tomorrow. `COVERDESK_STANDIN_LISTEN` fixes its
     /// address (tests use it to check what the stand-in received).
+    /// `COVERDESK_SEED_DEMO=1` (set by `scripts/run`, never by tests) fills a data
+    /// file created now with the stand-in's demo set, so a first run has something
+    /// to look at.
     async fn start_standin(data_dir: &std::path::Path) -> Result<ten99_sandbox::Running> {
         let listen: SocketAddr = std::env::var("COVERDESK_STANDIN_LISTEN")
             .ok()
             .and_then(|a| a.parse().ok())
             .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 0)));
-        ten99_sandbox::start(ten99_sandbox::Options {
+        let data = data_dir.join("standin.sqlite");
+        let seed = !data.exists() && std::env::var("COVERDESK_SEED_DEMO").is_ok_and(|v| v == "1");
+        let standin = ten99_sandbox::start(ten99_sandbox::Options {
             listen,
-            data: Some(data_dir.join("standin.sqlite")),
+            data: Some(data),
         })
         .await
-        .map_err(|e| Error::StandIn(e.to_string()))
+        .map_err(|e| Error::StandIn(e.to_string()))?;
+        if seed {
+            standin
+                .seed_demo(LOCAL_KEY)
+                .await
+                .map_err(|e| Error::StandIn(e.to_string()))?;
+        }
+        Ok(standin)
     }
 }

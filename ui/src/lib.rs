@@ -21,4 +21,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    // Mounting built the first screen synchronously; the window, created hidden, can
+    // now be shown with it (see `ipc::startup`).
+    leptos::task::spawn_local(async {
+        let _ = ipc::startup::app_ready().await;
+    });
 }

@@ -39,6 +39,9 @@ pub enum Error {
     Database(#[from] rusqlite::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A step of seeding the demo data was turned down (see `demo`).
+    #[error("demo data: {0}")]
+    Demo(String),
 }
 
 /// Marks a response whose request was turned away before the endpoint did anything,
@@ -82,7 +85,7 @@ impl Error {
             Error::DuplicateEmail(_) | Error::IdempotencyKeyInUse(_) => StatusCode::CONFLICT,
             Error::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Error::Rule { status, .. } => *status,
-            Error::Database(_) | Error::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Error::Database(_) | Error::Io(_) | Error::Demo(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -99,7 +102,7 @@ impl Error {
             Error::IdempotencyKeyInUse(_) => "idempotency_key_in_use",
             Error::MethodNotAllowed(_) => "method_not_allowed",
             Error::Rule { code, .. } => code,
-            Error::Database(_) | Error::Io(_) => "general_error",
+            Error::Database(_) | Error::Io(_) | Error::Demo(_) => "general_error",
         }
     }
 

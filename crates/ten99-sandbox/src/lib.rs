@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod clock;
 pub mod control;
 pub mod coverage;
+pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod faults;

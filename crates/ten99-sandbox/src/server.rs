@@ -81,6 +81,7 @@ impl AppState {
 /// without waiting for it; prefer [`Running::stop`].
 pub struct Running {
     base_url: String,
+    state: AppState,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -90,6 +91,12 @@ impl Running {
     /// its API base.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// Seeds the demo data set into `key`'s account (see [`crate::demo`]).
+    pub async fn seed_demo(&self, key: &str) -> Result<crate::demo::Outcome, Error> {
+        let host = self.base_url.trim_start_matches("http://");
+        crate::demo::seed(&self.state, key, host).await
     }
 
     /// Stops accepting connections, lets requests in flight finish (for at most a
@@ -128,7 +135,7 @@ pub async fn start(options: Options) -> Result<Running, Error> {
     let listener = tokio::net::TcpListener::bind(options.listen).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
-    let app = router(state);
+    let app = router(state.clone());
     let task = tokio::spawn(async move {
         let shutdown = async {
             let _ = rx.await;
@@ -142,6 +149,7 @@ pub async fn start(options: Options) -> Result<Running, Error> {
     });
     Ok(Running {
         base_url: format!("http://{}", reachable(addr)),
+        state,
         shutdown: Some(tx),
         task: Some(task),
     })

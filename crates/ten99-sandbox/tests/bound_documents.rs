@@ -3,10 +3,10 @@
 
 mod common;
 
+use common::pdf::pdf_text;
 use common::world::id;
-use common::{start, Sandbox, KEY};
-use serde_json::{json, Value};
-use std::process::Command;
+use common::{start, KEY};
+use serde_json::json;
 
 /// "Dec 3, 2023", the way the documents print dates; computed here independently.
 fn printed_date(unix: i64) -> String {
@@ -25,43 +25,6 @@ fn printed_date(unix: i64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{} {day}, {year}", MONTHS[(month - 1) as usize])
-}
-
-async fn pdf_text(sandbox: &Sandbox, link: &Value) -> String {
-    let url = sandbox.url(link.as_str().expect("a PDF link"));
-    let bytes = reqwest::get(&url).await.unwrap().bytes().await.unwrap();
-    let dir = tempfile_dir();
-    let path = dir.join("doc.pdf");
-    std::fs::write(&path, &bytes).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(
-        out.status.success(),
-        "pdftotext rejected {url}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn tempfile_dir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "ten99-sandbox-pdf-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn rand_suffix() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos()
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@ pub mod contractors;
 pub mod entities;
 pub mod jobs;
 pub mod settings;
+pub mod startup;
 #[cfg(test)]
 pub(crate) mod test_support;
 

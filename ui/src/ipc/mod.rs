@@ -8,6 +8,7 @@ pub mod contractors;
 pub mod entities;
 pub mod jobs;
 pub mod settings;
+pub mod startup;
 
 use coverdesk_ipc::ErrorView;
 use serde::de::DeserializeOwned;

@@ -1,6 +1,7 @@
 //! Helpers for tests that speak HTTP to a sandbox started on a free loopback port.
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod pdf;
 pub mod world;
 
 use reqwest::header::HeaderMap;
