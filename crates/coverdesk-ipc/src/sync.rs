@@ -11,6 +11,9 @@ pub mod command {
     pub const REFRESH: &str = "sync_refresh";
 }
 
+/// Event naming a resource (`"contractors"`) whose cache changed; lists re-read it.
+pub const CACHE_CHANGED_EVENT: &str = "cache-changed";
+
 /// Event with a [`SyncStatus`] payload, sent as a refresh walks the pages and when it ends.
 pub const PROGRESS_EVENT: &str = "sync-progress";
 

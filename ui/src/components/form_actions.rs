@@ -1,5 +1,5 @@
-//! The bottom of a create form: the Production confirmation when it is asked for, the
-//! count of problems, and the submit button.
+//! The bottom of a create or edit form: the Production confirmation when it is asked
+//! for, the count of problems, the submit button and, when editing, Cancel.
 
 use crate::components::form_state::FormState;
 use leptos::prelude::*;
@@ -12,7 +12,26 @@ pub fn FormActions(
     noun: &'static str,
     /// Sends the request (after the Production confirmation).
     on_confirm: Callback<()>,
+    /// Edit mode: "Save changes" instead of "Create …", and a Cancel button.
+    #[prop(default = None)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
+    let editing = on_cancel.is_some();
+    let (question, confirm_label, idle_label, busy_label) = if editing {
+        (
+            "Save these changes in Production? They change a real record in your live 1099Policy account.".to_owned(),
+            "Save in Production",
+            "Save changes".to_owned(),
+            "Saving…",
+        )
+    } else {
+        (
+            format!("Create this {noun} in Production? It becomes a real record in your live 1099Policy account."),
+            "Create in Production",
+            format!("Create {noun}"),
+            "Creating…",
+        )
+    };
     let confirming = form.confirming;
     let sending = form.sending;
     view! {
@@ -23,8 +42,7 @@ pub fn FormActions(
                     view! {
                         <div id=format!("{noun}-confirm") class="confirm span-6" role="alert">
                             <p>
-                                <strong>{format!("Create this {noun} in Production?")}</strong>
-                                " It becomes a real record in your live 1099Policy account."
+                                <strong>{question.clone()}</strong>
                             </p>
                             <div class="button-row">
                                 <button
@@ -33,7 +51,7 @@ pub fn FormActions(
                                     class="button button-danger"
                                     on:click=move |_| on_confirm.run(())
                                 >
-                                    "Create in Production"
+                                    {confirm_label}
                                 </button>
                                 <button
                                     type="button"
@@ -59,6 +77,19 @@ pub fn FormActions(
                         }
                     })
             }}
+            {on_cancel
+                .map(|cancel| {
+                    view! {
+                        <button
+                            id=format!("{noun}-cancel")
+                            type="button"
+                            class="button button-secondary"
+                            on:click=move |_| cancel.run(())
+                        >
+                            "Cancel"
+                        </button>
+                    }
+                })}
             <button
                 id=format!("{noun}-submit")
                 type="submit"
@@ -66,7 +97,7 @@ pub fn FormActions(
                 disabled=move || sending.get()
                 aria-busy=move || if sending.get() { "true" } else { "false" }
             >
-                {move || if sending.get() { "Creating…".to_owned() } else { format!("Create {noun}") }}
+                {move || if sending.get() { busy_label.to_owned() } else { idle_label.clone() }}
             </button>
         </div>
     }

@@ -3,11 +3,16 @@
 pub mod address_fields;
 pub mod category_picker;
 pub mod coverage_checkboxes;
+pub mod delete_dialog;
+pub mod detail_card;
 pub mod environment_badge;
 pub mod field;
 pub mod form_actions;
 pub mod form_alert;
 pub mod form_state;
+pub mod record_list;
+pub mod record_table;
 pub mod select_field;
 pub mod state_picker;
+pub mod sync_status;
 pub mod toast;
