@@ -1,12 +1,14 @@
 //! Coverdesk's desktop backend: holds the API keys (OS keychain), proxies every API
 //! call, keeps the local cache, and embeds the local stand-in as the offline default.
 
+pub mod audit;
 pub mod cache;
 pub mod commands;
 pub mod error;
 pub mod keys;
 pub mod preferences;
 pub mod state;
+pub mod sync;
 
 use tauri::Manager;
 
@@ -21,19 +23,33 @@ pub fn run() {
                 keys::KeyStore::default(),
             ))?;
             app.manage(state);
+            app.manage(sync::Refreshes::default());
+            commands::sync::keep_fresh(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::contractors::contractors_list,
             commands::contractors::contractors_create,
+            commands::contractors::contractors_update,
+            commands::contractors::contractors_delete,
+            commands::contractors::contractors_detail,
             commands::contractors::contractors_refresh,
             commands::entities::entities_list,
             commands::entities::entities_create,
+            commands::entities::entities_update,
+            commands::entities::entities_delete,
+            commands::entities::entities_detail,
             commands::entities::entities_refresh,
             commands::jobs::jobs_list,
             commands::jobs::jobs_create,
+            commands::jobs::jobs_update,
+            commands::jobs::jobs_delete,
+            commands::jobs::jobs_detail,
             commands::jobs::jobs_refresh,
             commands::jobs::job_categories_list,
+            commands::sync::sync_status,
+            commands::sync::sync_refresh,
+            commands::audit::audit_list,
             commands::settings::settings_get,
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,

@@ -202,6 +202,47 @@ impl App {
             .expect("a JSON answer")
     }
 
+    /// POST at the embedded stand-in, as the app's local tenant (to set up data the app
+    /// then finds on its own, as if made elsewhere). Returns the created object.
+    pub async fn standin_post(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
+        let response = self
+            .http
+            .post(format!("{}{}", self.standin, path))
+            .bearer_auth(LOCAL_KEY)
+            .json(&body)
+            .send()
+            .await
+            .expect("the stand-in answers");
+        assert!(
+            response.status().is_success(),
+            "POST {path}: {}",
+            response.status()
+        );
+        response.json().await.expect("a JSON answer")
+    }
+
+    /// The HTTP status of a GET at the embedded stand-in (404: gone).
+    pub async fn standin_status(&self, path: &str) -> u16 {
+        self.http
+            .get(format!("{}{}", self.standin, path))
+            .bearer_auth(LOCAL_KEY)
+            .send()
+            .await
+            .expect("the stand-in answers")
+            .status()
+            .as_u16()
+    }
+
+    /// The `value` property of an input (what is typed in it now).
+    pub async fn value_of(&self, id: &str) -> String {
+        self.element(id)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
     /// The API calls the stand-in has seen from the app, as `METHOD /path` lines.
     pub async fn api_calls(&self) -> Vec<String> {
         let seen = self.standin_get("/_sandbox/requests").await;

@@ -5,6 +5,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::environment_badge::{EnvironmentBadge, ProductionBanner};
 use crate::components::toast::{ToastStack, Toasts};
 use crate::current_settings::CurrentSettings;
+use crate::pages::audit::AuditPage;
 use crate::pages::contractors::ContractorsPage;
 use crate::pages::entities::EntitiesPage;
 use crate::pages::jobs::JobsPage;
@@ -17,14 +18,16 @@ enum Page {
     Contractors,
     Entities,
     Jobs,
+    Audit,
     Settings,
 }
 
 impl Page {
-    const ALL: [Page; 4] = [
+    const ALL: [Page; 5] = [
         Page::Contractors,
         Page::Entities,
         Page::Jobs,
+        Page::Audit,
         Page::Settings,
     ];
 
@@ -33,6 +36,7 @@ impl Page {
             Page::Contractors => "Contractors",
             Page::Entities => "Entities",
             Page::Jobs => "Jobs",
+            Page::Audit => "Audit log",
             Page::Settings => "Settings",
         }
     }
@@ -42,6 +46,7 @@ impl Page {
             Page::Contractors => "nav-contractors",
             Page::Entities => "nav-entities",
             Page::Jobs => "nav-jobs",
+            Page::Audit => "nav-audit",
             Page::Settings => "nav-settings",
         }
     }
@@ -99,6 +104,7 @@ pub fn App() -> impl IntoView {
                         Page::Contractors => view! { <ContractorsPage /> }.into_any(),
                         Page::Entities => view! { <EntitiesPage /> }.into_any(),
                         Page::Jobs => view! { <JobsPage /> }.into_any(),
+                        Page::Audit => view! { <AuditPage /> }.into_any(),
                         Page::Settings => view! { <SettingsPage /> }.into_any(),
                     }}
                 </main>

@@ -6,6 +6,20 @@ pub fn iso_date(unix_seconds: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// How long ago `then` was, as `now` sees it (both Unix seconds): "just now",
+/// "12 minutes ago", "3 hours ago", "2 days ago".
+pub fn age_text(now: i64, then: i64) -> String {
+    let seconds = (now - then).max(0);
+    let (count, unit) = match seconds {
+        0..=59 => return "just now".to_owned(),
+        60..=3_599 => (seconds / 60, "minute"),
+        3_600..=86_399 => (seconds / 3_600, "hour"),
+        _ => (seconds / 86_400, "day"),
+    };
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {unit}{plural} ago")
+}
+
 /// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar
 /// (Howard Hinnant's `civil_from_days`).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -37,5 +51,15 @@ mod tests {
         assert_eq!(iso_date(951_782_400), "2000-02-29");
         assert_eq!(iso_date(1_701_561_600), "2023-12-03");
         assert_eq!(iso_date(-1), "1969-12-31");
+    }
+
+    #[test]
+    fn ages_read_in_the_largest_whole_unit() {
+        assert_eq!(age_text(1_000, 990), "just now");
+        assert_eq!(age_text(1_000, 2_000), "just now");
+        assert_eq!(age_text(10_000, 10_000 - 12 * 60 - 5), "12 minutes ago");
+        assert_eq!(age_text(10_000, 10_000 - 60), "1 minute ago");
+        assert_eq!(age_text(100_000, 100_000 - 3 * 3_600), "3 hours ago");
+        assert_eq!(age_text(1_000_000, 1_000_000 - 2 * 86_400), "2 days ago");
     }
 }

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod forms;
 mod ipc;
 mod pages;
+pub mod records;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -5,11 +5,13 @@
 //! holds only what belongs to the app: environments, settings, errors, summaries.
 //! One module per resource, mirroring `src-tauri/src/commands/` and `ui/src/ipc/`.
 
+pub mod audit;
 pub mod contractors;
 pub mod entities;
 pub mod error;
 pub mod jobs;
 pub mod settings;
+pub mod sync;
 
 pub use error::ErrorView;
 pub use settings::{AppEnvironment, KeyView, SettingsView};

@@ -50,6 +50,27 @@ pub const CACHE: &[&str] = &[
         name          TEXT NOT NULL,
         cached_at     INTEGER NOT NULL
     );",
+    // 4: the audit log of changes sent from Coverdesk (the file is per environment; the
+    // environment is kept on each row too, so an exported log says where it happened),
+    // and when each record list was last read in full from the API (the age lists show).
+    "CREATE TABLE audit_log (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        at           INTEGER NOT NULL,
+        environment  TEXT NOT NULL,
+        action       TEXT NOT NULL,
+        object_kind  TEXT NOT NULL,
+        object_id    TEXT,
+        outcome      TEXT NOT NULL,
+        detail       TEXT
+    );
+    CREATE TABLE sync_log (
+        resource     TEXT PRIMARY KEY,
+        refreshed_at INTEGER,
+        attempted_at INTEGER,
+        last_error   TEXT,
+        offline      INTEGER NOT NULL DEFAULT 0,
+        fetched      INTEGER NOT NULL DEFAULT 0
+    );",
 ];
 
 /// App settings that are not secret (which environment was last used, when a key was saved).

@@ -1,11 +1,16 @@
 //! The local SQLite cache: one file per environment, so sandbox and production data
 //! never mix. Lists read from here (fast, offline); the API refreshes it.
 
+mod audit_log;
 mod contractors;
 mod entities;
 mod job_categories;
 mod jobs;
 pub(crate) mod migrations;
+mod records;
+mod sync_log;
+
+pub use records::RecordTable;
 
 use crate::error::Result;
 use rusqlite::Connection;

@@ -1,9 +1,14 @@
-use super::CACHE_CHANGED;
+use super::records::{after_delete, changed, reporter};
+use crate::audit;
+use crate::cache::RecordTable;
 use crate::error::{Error, Result};
 use crate::state::{now, AppState};
-use coverdesk_ipc::entities::RefreshSummary;
-use tauri::{AppHandle, Emitter, State};
-use ten99::{Entity, EntityInput};
+use crate::sync::Refreshes;
+use coverdesk_ipc::entities::{EntityDetail, RefreshSummary};
+use tauri::{AppHandle, State};
+use ten99::{Deleted, Entity, EntityInput, EntityUpdate};
+
+const TABLE: RecordTable = RecordTable::Entities;
 
 pub async fn list(state: &AppState, search: Option<String>) -> Result<Vec<Entity>> {
     state.active().await.cache.list_entities(search.as_deref())
@@ -17,18 +22,69 @@ pub async fn create(state: &AppState, input: EntityInput) -> Result<Entity> {
     };
     input.validate().into_result().map_err(Error::Invalid)?;
     let active = state.active().await;
-    let entity = active.client.entities().create(&input).await?;
+    let result = active
+        .client
+        .entities()
+        .create(&input)
+        .await
+        .map_err(Error::from);
+    audit::record(&active, "create", "entity", None, &result);
+    let entity = result?;
     active
         .cache
         .upsert_entities(std::slice::from_ref(&entity), now())?;
     Ok(entity)
 }
 
-pub async fn refresh(state: &AppState) -> Result<RefreshSummary> {
+/// A partial PUT: only the fields set in `update` change.
+pub async fn update(state: &AppState, id: &str, update: EntityUpdate) -> Result<Entity> {
+    let update = EntityUpdate {
+        name: update.name.map(|n| n.trim().to_owned()),
+        ..update
+    };
+    update.validate().into_result().map_err(Error::Invalid)?;
     let active = state.active().await;
-    let all = active.client.entities().list_all().await?;
-    active.cache.upsert_entities(&all, now())?;
-    Ok(RefreshSummary { fetched: all.len() })
+    let result = active
+        .client
+        .entities()
+        .update(id, &update)
+        .await
+        .map_err(Error::from);
+    audit::record(&active, "update", "entity", Some(id), &result);
+    let entity = result?;
+    active
+        .cache
+        .upsert_entities(std::slice::from_ref(&entity), now())?;
+    Ok(entity)
+}
+
+/// Deletes for good; the API also cancels policies tied to the entity's active jobs.
+pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
+    let active = state.active().await;
+    let result = active
+        .client
+        .entities()
+        .delete(id)
+        .await
+        .map_err(Error::from);
+    after_delete(&active, TABLE, "entity", id, result)
+}
+
+/// The entity and its jobs, both from the cache (the API has no jobs-by-entity list).
+pub async fn detail(state: &AppState, id: &str) -> Result<EntityDetail> {
+    let active = state.active().await;
+    let entity = match active.cache.cached_record::<Entity>(TABLE, id)? {
+        Some(entity) => entity,
+        None => {
+            let fetched = active.client.entities().get(id).await?;
+            active
+                .cache
+                .upsert_entities(std::slice::from_ref(&fetched), now())?;
+            fetched
+        }
+    };
+    let jobs = active.cache.jobs_of_entity(id)?;
+    Ok(EntityDetail { entity, jobs })
 }
 
 #[tauri::command]
@@ -40,19 +96,53 @@ pub async fn entities_list(
 }
 
 #[tauri::command]
-pub async fn entities_create(state: State<'_, AppState>, input: EntityInput) -> Result<Entity> {
-    create(&state, input).await
+pub async fn entities_create(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: EntityInput,
+) -> Result<Entity> {
+    let created = create(&state, input).await?;
+    changed(&app, TABLE);
+    Ok(created)
+}
+
+#[tauri::command]
+pub async fn entities_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    update: EntityUpdate,
+) -> Result<Entity> {
+    let updated = self::update(&state, &id, update).await?;
+    changed(&app, TABLE);
+    Ok(updated)
+}
+
+#[tauri::command]
+pub async fn entities_delete(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Deleted> {
+    let deleted = delete(&state, &id).await?;
+    changed(&app, TABLE);
+    Ok(deleted)
+}
+
+#[tauri::command]
+pub async fn entities_detail(state: State<'_, AppState>, id: String) -> Result<EntityDetail> {
+    detail(&state, &id).await
 }
 
 #[tauri::command]
 pub async fn entities_refresh(
     app: AppHandle,
     state: State<'_, AppState>,
+    refreshes: State<'_, Refreshes>,
 ) -> Result<RefreshSummary> {
-    let summary = refresh(&state).await?;
-    // The UI re-queries the cache when it hears this; failing to emit only delays that.
-    let _ = app.emit(CACHE_CHANGED, "entities");
-    Ok(summary)
+    let fetched =
+        super::records::refresh(&state, &refreshes, TABLE, &reporter(&app, TABLE)).await?;
+    Ok(RefreshSummary { fetched })
 }
 
 #[cfg(test)]
@@ -91,7 +181,54 @@ pub(crate) mod tests {
         );
         let cached = list(&state, Some("chicago".into())).await.unwrap();
         assert_eq!(cached, vec![created]);
-        assert_eq!(refresh(&state).await.unwrap().fetched, 1);
+        let refreshes = Refreshes::default();
+        let fetched = super::super::records::refresh(&state, &refreshes, TABLE, &|_| {})
+            .await
+            .unwrap();
+        assert_eq!(fetched, 1);
+    }
+
+    #[tokio::test]
+    async fn edits_deletes_and_shows_its_jobs() {
+        let (_dir, state) = started().await;
+        let job = crate::commands::jobs::tests::a_job(&state).await;
+        let renamed = update(
+            &state,
+            &job.entity,
+            EntityUpdate {
+                name: Some("Lake View Lanes ".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(renamed.name, "Lake View Lanes");
+        assert_eq!(renamed.required_coverage.len(), 2, "fields left out stay");
+        let shown = detail(&state, &job.entity).await.unwrap();
+        assert_eq!(shown.entity, renamed);
+        assert_eq!(shown.jobs, vec![job.clone()]);
+
+        let deleted = delete(&state, &job.entity).await.unwrap();
+        assert!(deleted.deleted);
+        assert!(list(&state, None).await.unwrap().is_empty());
+        let active = state.active().await;
+        assert!(active.client.entities().get(&job.entity).await.is_err());
+        let actions: Vec<String> = active
+            .cache
+            .list_audit(10)
+            .unwrap()
+            .into_iter()
+            .map(|e| format!("{} {} {}", e.action, e.object_kind, e.outcome))
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                "delete entity ok",
+                "update entity ok",
+                "create job ok",
+                "create entity ok"
+            ]
+        );
     }
 
     #[tokio::test]

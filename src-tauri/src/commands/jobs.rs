@@ -1,9 +1,15 @@
-use super::CACHE_CHANGED;
+use super::records::{after_delete, changed, reporter};
+use crate::audit;
+use crate::cache::RecordTable;
 use crate::error::{Error, Result};
 use crate::state::{now, AppState};
-use coverdesk_ipc::jobs::RefreshSummary;
-use tauri::{AppHandle, Emitter, State};
-use ten99::{Job, JobCategory, JobInput};
+use crate::sync::Refreshes;
+use coverdesk_ipc::jobs::{JobDetail, RefreshSummary};
+use futures_util::TryStreamExt;
+use tauri::{AppHandle, State};
+use ten99::{Deleted, Entity, Job, JobCategory, JobInput, JobUpdate};
+
+const TABLE: RecordTable = RecordTable::Jobs;
 
 pub async fn list(state: &AppState, search: Option<String>) -> Result<Vec<Job>> {
     state.active().await.cache.list_jobs(search.as_deref())
@@ -20,18 +26,108 @@ pub async fn create(state: &AppState, input: JobInput) -> Result<Job> {
     };
     input.validate().into_result().map_err(Error::Invalid)?;
     let active = state.active().await;
-    let job = active.client.jobs().create(&input).await?;
+    let result = active
+        .client
+        .jobs()
+        .create(&input)
+        .await
+        .map_err(Error::from);
+    audit::record(&active, "create", "job", None, &result);
+    let job = result?;
     active
         .cache
         .upsert_jobs(std::slice::from_ref(&job), now())?;
     Ok(job)
 }
 
-pub async fn refresh(state: &AppState) -> Result<RefreshSummary> {
+/// A partial PUT: only the fields set in `update` change. A job with an invoice can no
+/// longer be changed (`invoice_exists`).
+pub async fn update(state: &AppState, id: &str, update: JobUpdate) -> Result<Job> {
+    let trim = |v: Option<String>| v.map(|v| v.trim().to_owned());
+    let update = JobUpdate {
+        name: trim(update.name),
+        description: trim(update.description),
+        entity: trim(update.entity),
+        category_code: trim(update.category_code),
+        ..update
+    };
+    update.validate().into_result().map_err(Error::Invalid)?;
     let active = state.active().await;
-    let all = active.client.jobs().list_all().await?;
-    active.cache.upsert_jobs(&all, now())?;
-    Ok(RefreshSummary { fetched: all.len() })
+    let result = active
+        .client
+        .jobs()
+        .update(id, &update)
+        .await
+        .map_err(Error::from);
+    audit::record(&active, "update", "job", Some(id), &result);
+    let job = result?;
+    active
+        .cache
+        .upsert_jobs(std::slice::from_ref(&job), now())?;
+    Ok(job)
+}
+
+pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
+    let active = state.active().await;
+    let result = active.client.jobs().delete(id).await.map_err(Error::from);
+    after_delete(&active, TABLE, "job", id, result)
+}
+
+/// The job, its entity and category name from the cache, and its quotes and
+/// assignments from the API (left empty offline, with `related_error` saying why).
+pub async fn detail(state: &AppState, id: &str) -> Result<JobDetail> {
+    let active = state.active().await;
+    let job = match active.cache.cached_record::<Job>(TABLE, id)? {
+        Some(job) => job,
+        None => {
+            let fetched = active.client.jobs().get(id).await?;
+            active
+                .cache
+                .upsert_jobs(std::slice::from_ref(&fetched), now())?;
+            fetched
+        }
+    };
+    let entity = active
+        .cache
+        .cached_record::<Entity>(RecordTable::Entities, &job.entity)?;
+    let category_name = active
+        .cache
+        .list_job_categories()?
+        .into_iter()
+        .find(|c| c.category_code == job.category_code)
+        .map(|c| c.name);
+    let client = &active.client;
+    let related = async {
+        let quotes: Vec<_> = client
+            .quotes()
+            .stream(100)
+            .try_filter(|q| std::future::ready(q.job == id))
+            .try_collect()
+            .await?;
+        let assignments: Vec<_> = client
+            .assignments()
+            .stream(100)
+            .try_filter(|a| std::future::ready(a.job == id))
+            .try_collect()
+            .await?;
+        Ok::<_, ten99::client::Error>((quotes, assignments))
+    };
+    let (quotes, assignments, related_error) = match related.await {
+        Ok((quotes, assignments)) => (quotes, assignments, None),
+        Err(error) => (
+            Vec::new(),
+            Vec::new(),
+            Some(Error::from(error).view().message),
+        ),
+    };
+    Ok(JobDetail {
+        job,
+        entity,
+        category_name,
+        quotes,
+        assignments,
+        related_error,
+    })
 }
 
 /// The approved category codes. They rarely change, so the cache answers once it has
@@ -53,16 +149,53 @@ pub async fn jobs_list(state: State<'_, AppState>, search: Option<String>) -> Re
 }
 
 #[tauri::command]
-pub async fn jobs_create(state: State<'_, AppState>, input: JobInput) -> Result<Job> {
-    create(&state, input).await
+pub async fn jobs_create(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: JobInput,
+) -> Result<Job> {
+    let created = create(&state, input).await?;
+    changed(&app, TABLE);
+    Ok(created)
 }
 
 #[tauri::command]
-pub async fn jobs_refresh(app: AppHandle, state: State<'_, AppState>) -> Result<RefreshSummary> {
-    let summary = refresh(&state).await?;
-    // The UI re-queries the cache when it hears this; failing to emit only delays that.
-    let _ = app.emit(CACHE_CHANGED, "jobs");
-    Ok(summary)
+pub async fn jobs_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    update: JobUpdate,
+) -> Result<Job> {
+    let updated = self::update(&state, &id, update).await?;
+    changed(&app, TABLE);
+    Ok(updated)
+}
+
+#[tauri::command]
+pub async fn jobs_delete(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Deleted> {
+    let deleted = delete(&state, &id).await?;
+    changed(&app, TABLE);
+    Ok(deleted)
+}
+
+#[tauri::command]
+pub async fn jobs_detail(state: State<'_, AppState>, id: String) -> Result<JobDetail> {
+    detail(&state, &id).await
+}
+
+#[tauri::command]
+pub async fn jobs_refresh(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    refreshes: State<'_, Refreshes>,
+) -> Result<RefreshSummary> {
+    let fetched =
+        super::records::refresh(&state, &refreshes, TABLE, &reporter(&app, TABLE)).await?;
+    Ok(RefreshSummary { fetched })
 }
 
 #[tauri::command]
@@ -71,7 +204,7 @@ pub async fn job_categories_list(state: State<'_, AppState>) -> Result<Vec<JobCa
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::commands::entities::{self, tests::lake_view_bowl};
     use crate::commands::test_support::{requests_seen, started};
@@ -89,6 +222,15 @@ mod tests {
             duration_hours: Some(20),
             ..Default::default()
         }
+    }
+
+    /// A job for a fresh entity, through the commands (so it is cached and audited).
+    pub(crate) async fn a_job(state: &AppState) -> Job {
+        let entity = entities::create(state, lake_view_bowl()).await.unwrap();
+        let category = categories(state).await.unwrap().remove(0);
+        create(state, technician(&entity.id, &category.category_code))
+            .await
+            .unwrap()
     }
 
     #[tokio::test]
@@ -124,7 +266,45 @@ mod tests {
             list(&state, Some("lake view".into())).await.unwrap(),
             vec![job]
         );
-        assert_eq!(refresh(&state).await.unwrap().fetched, 1);
+        let refreshes = Refreshes::default();
+        let fetched = super::super::records::refresh(&state, &refreshes, TABLE, &|_| {})
+            .await
+            .unwrap();
+        assert_eq!(fetched, 1);
+    }
+
+    #[tokio::test]
+    async fn edits_shows_and_deletes_a_job() {
+        let (_dir, state) = started().await;
+        let job = a_job(&state).await;
+        let before = requests_seen(&state).await;
+        let bad = JobUpdate {
+            wage: Some(Cents(5)),
+            ..Default::default()
+        };
+        let view = update(&state, &job.id, bad).await.unwrap_err().view();
+        assert!(view.fields.contains_key("wage"), "{view:?}");
+        assert_eq!(requests_seen(&state).await, before, "nothing sent");
+
+        let raised = JobUpdate {
+            wage: Some(Cents(15_000)),
+            ..Default::default()
+        };
+        let updated = update(&state, &job.id, raised).await.unwrap();
+        assert_eq!(
+            (updated.wage, updated.name.as_str()),
+            (Cents(15_000), "Field technician")
+        );
+        let shown = detail(&state, &job.id).await.unwrap();
+        assert_eq!(shown.job, updated);
+        assert_eq!(shown.entity.unwrap().id, job.entity);
+        assert!(shown.category_name.is_some());
+        assert_eq!(shown.related_error, None);
+
+        assert!(delete(&state, &job.id).await.unwrap().deleted);
+        assert!(list(&state, None).await.unwrap().is_empty());
+        let active = state.active().await;
+        assert!(active.client.jobs().get(&job.id).await.is_err());
     }
 
     #[tokio::test]

@@ -2,11 +2,14 @@
 //! `coverdesk-ipc` and `ui/src/ipc/`. Each `#[tauri::command]` is a thin wrapper over a
 //! plain async function that tests call directly.
 
+pub mod audit;
 pub mod contractors;
 pub mod entities;
 pub mod jobs;
+mod records;
 pub mod settings;
 pub mod startup;
+pub mod sync;
 #[cfg(test)]
 pub(crate) mod test_support;
 

@@ -38,6 +38,14 @@ impl AddressSignals {
         }
     }
 
+    pub fn set(self, draft: &AddressDraft) {
+        self.line1.set(draft.line1.clone());
+        self.line2.set(draft.line2.clone());
+        self.locality.set(draft.locality.clone());
+        self.region.set(draft.region.clone());
+        self.postalcode.set(draft.postalcode.clone());
+    }
+
     pub fn clear(self) {
         for value in [
             self.line1,

@@ -27,6 +27,19 @@ impl AddressDraft {
         .all(|v| v.trim().is_empty())
     }
 
+    /// The values an edit form starts from; no address is a blank one.
+    pub fn from_address(address: Option<&Address>) -> AddressDraft {
+        address
+            .map(|a| AddressDraft {
+                line1: a.line1.clone(),
+                line2: a.line2.clone().unwrap_or_default(),
+                locality: a.locality.clone(),
+                region: a.region.clone(),
+                postalcode: a.postalcode.clone(),
+            })
+            .unwrap_or_default()
+    }
+
     /// `None` when blank, so optional addresses are not sent half-empty.
     pub fn to_address(&self) -> Option<Address> {
         (!self.is_blank()).then(|| Address {

@@ -1,6 +1,7 @@
 //! The contractor create form's values, exactly as typed, and the request they make.
 
-use ten99::{Address, ContractorInput};
+use super::changes::{changed, changed_text};
+use ten99::{Address, Contractor, ContractorInput, ContractorUpdate};
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
 /// field that needs attention). They match the keys of [`ten99::FieldErrors`].
@@ -57,6 +58,41 @@ impl ContractorDraft {
     }
 }
 
+impl ContractorDraft {
+    /// The edit form's starting values: the record as it is.
+    pub fn from_record(c: &Contractor) -> ContractorDraft {
+        ContractorDraft {
+            first_name: c.first_name.clone(),
+            middle_name: c.middle_name.clone().unwrap_or_default(),
+            last_name: c.last_name.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            company_name: c.company_name.clone().unwrap_or_default(),
+            line1: c.address.line1.clone(),
+            line2: c.address.line2.clone().unwrap_or_default(),
+            locality: c.address.locality.clone(),
+            region: c.address.region.clone(),
+            postalcode: c.address.postalcode.clone(),
+        }
+    }
+
+    /// The partial update from `original` to these values; the address goes whole
+    /// when any line of it changed.
+    pub fn changes_since(&self, original: &ContractorDraft) -> ContractorUpdate {
+        let (new, old) = (self.to_input(), original.to_input());
+        ContractorUpdate {
+            first_name: changed(&new.first_name, &old.first_name),
+            last_name: changed(&new.last_name, &old.last_name),
+            middle_name: changed_text(&new.middle_name, &old.middle_name),
+            email: changed(&new.email, &old.email),
+            phone: changed(&new.phone, &old.phone),
+            address: changed(&new.address, &old.address),
+            company_name: changed_text(&new.company_name, &old.company_name),
+            ..ContractorUpdate::default()
+        }
+    }
+}
+
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_owned())
@@ -103,6 +139,41 @@ mod tests {
         assert_eq!(input.middle_name.as_deref(), Some("Q"));
         assert_eq!(input.company_name.as_deref(), Some("Parker Inc"));
         assert_eq!(input.address.line2.as_deref(), Some("Suite 5"));
+    }
+
+    #[test]
+    fn an_edit_sends_only_what_changed() {
+        let original = joe();
+        let mut edited = original.clone();
+        assert!(edited.changes_since(&original).is_empty());
+        edited.last_name = "Parker-Lee".into();
+        edited.locality = "Oakland".into();
+        let update = edited.changes_since(&original);
+        assert_eq!(update.last_name.as_deref(), Some("Parker-Lee"));
+        assert_eq!(update.address.unwrap().locality, "Oakland");
+        assert_eq!((update.first_name, update.email), (None, None));
+    }
+
+    #[test]
+    fn a_record_reads_back_into_the_same_request() {
+        let input = joe().to_input();
+        let record = Contractor {
+            id: "cn_1".into(),
+            first_name: input.first_name.clone(),
+            last_name: input.last_name.clone(),
+            middle_name: None,
+            email: input.email.clone(),
+            phone: input.phone.clone(),
+            address: input.address.clone(),
+            company_name: Some("Parker Inc".into()),
+            custom_metadata: Default::default(),
+            withhold_premium: false,
+            created: 1,
+        };
+        let draft = ContractorDraft::from_record(&record);
+        assert_eq!(draft.company_name, "Parker Inc");
+        assert_eq!(draft.to_input().first_name, "Joe");
+        assert!(draft.changes_since(&draft).is_empty());
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The entity create form's values, exactly as typed, and the request they make.
 
+use super::changes::{changed, changed_part};
 use super::typed_numbers::dollars;
 use super::AddressDraft;
-use ten99::{CoverageLimit, CoverageType, EntityInput, FieldErrors};
+use ten99::{CoverageLimit, CoverageType, Entity, EntityInput, EntityUpdate, FieldErrors};
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
 /// field that needs attention). They match the keys of [`ten99::FieldErrors`].
@@ -69,6 +70,34 @@ impl EntityDraft {
         };
         errors.merge(input.validate());
         (input, errors)
+    }
+
+    /// The edit form's starting values: the record as it is, limits in dollars.
+    pub fn from_record(e: &Entity) -> EntityDraft {
+        let limit = |pick: fn(&CoverageLimit) -> ten99::Cents| {
+            e.coverage_limit
+                .as_ref()
+                .map(|l| pick(l).to_string())
+                .unwrap_or_default()
+        };
+        EntityDraft {
+            name: e.name.clone(),
+            address: AddressDraft::from_address(e.address.as_ref()),
+            required_coverage: e.required_coverage.clone(),
+            aggregate_limit: limit(|l| l.aggregate_limit),
+            occurrence_limit: limit(|l| l.occurrence_limit),
+        }
+    }
+
+    /// The partial update from `original` to these values.
+    pub fn changes_since(&self, original: &EntityDraft) -> EntityUpdate {
+        let (new, old) = (self.checked().0, original.checked().0);
+        EntityUpdate {
+            name: changed(&new.name, &old.name),
+            address: changed_part(&new.address, &old.address),
+            coverage_limit: changed_part(&new.coverage_limit, &old.coverage_limit),
+            required_coverage: changed(&new.required_coverage, &old.required_coverage),
+        }
     }
 
     /// Ticks or unticks one coverage checkbox.
@@ -145,6 +174,32 @@ mod tests {
             errors.get("coverage_limit.occurrence_limit"),
             Some("Per-occurrence limit is required")
         );
+    }
+
+    #[test]
+    fn an_edit_reads_the_record_and_sends_only_what_changed() {
+        let (input, _) = bowl().checked();
+        let record = Entity {
+            id: "en_1".into(),
+            name: input.name,
+            address: input.address,
+            coverage_limit: input.coverage_limit,
+            required_coverage: input.required_coverage,
+            created: 1.into(),
+        };
+        let original = EntityDraft::from_record(&record);
+        assert_eq!(original.checked().1, FieldErrors::default());
+        assert_eq!(original.changes_since(&original), EntityUpdate::default());
+        let mut edited = original.clone();
+        edited.occurrence_limit = "500,000".into();
+        edited.set_coverage(CoverageType::Professional, true);
+        let update = edited.changes_since(&original);
+        assert_eq!(update.name, None);
+        assert_eq!(
+            update.coverage_limit.unwrap().occurrence_limit,
+            Cents(50_000_000)
+        );
+        assert_eq!(update.required_coverage.unwrap().len(), 3);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The job create form's values, exactly as typed, and the request they make.
 
+use super::changes::{changed, changed_part};
 use super::typed_numbers::{dollars, whole};
 use super::AddressDraft;
-use ten99::{Cents, FieldErrors, JobCategory, JobInput, WageType};
+use ten99::{Cents, FieldErrors, Job, JobCategory, JobInput, JobUpdate, WageType};
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
 /// field that needs attention). They match the keys of [`ten99::FieldErrors`].
@@ -66,6 +67,41 @@ impl JobDraft {
     }
 }
 
+impl JobDraft {
+    /// The edit form's starting values: the record as it is, the wage in dollars.
+    pub fn from_record(j: &Job) -> JobDraft {
+        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        JobDraft {
+            name: j.name.clone(),
+            description: j.description.clone().unwrap_or_default(),
+            entity: j.entity.clone(),
+            category_code: j.category_code.clone(),
+            wage: j.wage.to_string(),
+            wage_type: j.wage_type.as_str().to_owned(),
+            years_experience: number(j.years_experience),
+            duration_hours: number(j.duration_hours),
+            address: AddressDraft::from_address(j.address.as_ref()),
+        }
+    }
+
+    /// The partial update from `original` to these values.
+    pub fn changes_since(&self, original: &JobDraft) -> JobUpdate {
+        let (new, old) = (self.checked().0, original.checked().0);
+        JobUpdate {
+            name: changed(&new.name, &old.name),
+            description: changed(&new.description, &old.description),
+            entity: changed(&new.entity, &old.entity),
+            category_code: changed(&new.category_code, &old.category_code),
+            wage: changed(&new.wage, &old.wage),
+            wage_type: changed_part(&new.wage_type, &old.wage_type),
+            years_experience: changed_part(&new.years_experience, &old.years_experience),
+            duration_hours: changed_part(&new.duration_hours, &old.duration_hours),
+            address: changed_part(&new.address, &old.address),
+            ..JobUpdate::default()
+        }
+    }
+}
+
 /// The categories whose name or code contains every word of `query`, ignoring case, in
 /// the order given; at most `limit` of them (the picker shows a short list).
 pub fn matching_categories<'a>(
@@ -100,6 +136,42 @@ mod tests {
             duration_hours: "20".into(),
             address: AddressDraft::default(),
         }
+    }
+
+    #[test]
+    fn an_edit_reads_the_record_and_sends_only_what_changed() {
+        let (input, _) = technician().checked();
+        let record = Job {
+            id: "jb_1".into(),
+            name: input.name,
+            description: Some(input.description),
+            entity: input.entity,
+            category_code: input.category_code,
+            wage: input.wage,
+            wage_type: input.wage_type.unwrap(),
+            years_experience: input.years_experience,
+            address: None,
+            custom_metadata: Default::default(),
+            withhold_premium: false,
+            duration_hours: input.duration_hours,
+            created: 1.into(),
+        };
+        let original = JobDraft::from_record(&record);
+        assert_eq!(original.checked().1, FieldErrors::default());
+        assert_eq!(original.changes_since(&original), JobUpdate::default());
+        let edited = JobDraft {
+            wage: "150".into(),
+            ..original.clone()
+        };
+        let update = edited.changes_since(&original);
+        assert_eq!(update.wage, Some(Cents(15_000)));
+        assert_eq!(
+            update,
+            JobUpdate {
+                wage: Some(Cents(15_000)),
+                ..Default::default()
+            }
+        );
     }
 
     #[test]

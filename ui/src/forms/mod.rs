@@ -2,6 +2,7 @@
 //! (`cargo test -p coverdesk-ui`) without a browser.
 
 pub mod address_draft;
+pub mod changes;
 pub mod contractor_draft;
 pub mod entity_draft;
 pub mod field_ids;

@@ -1,10 +1,11 @@
 //! Contractors: `src-tauri/src/commands/contractors.rs`.
 
-use super::{invoke, write, NoArgs};
-use coverdesk_ipc::contractors::{command, RefreshSummary};
+use super::records::{IdArgs, UpdateArgs};
+use super::{invoke, write};
+use coverdesk_ipc::contractors::{command, ContractorDetail};
 use coverdesk_ipc::ErrorView;
 use serde::Serialize;
-use ten99::{Contractor, ContractorInput};
+use ten99::{Contractor, ContractorInput, ContractorUpdate, Deleted};
 
 #[derive(Serialize)]
 struct ListArgs<'a> {
@@ -30,7 +31,31 @@ pub async fn create(input: &ContractorInput) -> Result<Contractor, ErrorView> {
     .await
 }
 
-/// Pulls every contractor from the API into the cache.
-pub async fn refresh() -> Result<RefreshSummary, ErrorView> {
-    invoke(command::REFRESH, &NoArgs {}).await
+/// Changes the fields set in `update`; `name` is how the person knows the record
+/// ("Ann Lee"), for the action label.
+pub async fn update(
+    id: &str,
+    update: &ContractorUpdate,
+    name: &str,
+) -> Result<Contractor, ErrorView> {
+    write(
+        command::UPDATE,
+        &UpdateArgs { id, update },
+        &format!("Update contractor {name}"),
+    )
+    .await
+}
+
+pub async fn delete(id: &str, name: &str) -> Result<Deleted, ErrorView> {
+    write(
+        command::DELETE,
+        &IdArgs { id },
+        &format!("Delete contractor {name}"),
+    )
+    .await
+}
+
+/// The record and its related records.
+pub async fn detail(id: &str) -> Result<ContractorDetail, ErrorView> {
+    invoke(command::DETAIL, &IdArgs { id }).await
 }

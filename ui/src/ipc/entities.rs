@@ -1,10 +1,11 @@
 //! Entities: `src-tauri/src/commands/entities.rs`.
 
-use super::{invoke, write, NoArgs};
-use coverdesk_ipc::entities::{command, RefreshSummary};
+use super::records::{IdArgs, UpdateArgs};
+use super::{invoke, write};
+use coverdesk_ipc::entities::{command, EntityDetail};
 use coverdesk_ipc::ErrorView;
 use serde::Serialize;
-use ten99::{Entity, EntityInput};
+use ten99::{Deleted, Entity, EntityInput, EntityUpdate};
 
 #[derive(Serialize)]
 struct ListArgs<'a> {
@@ -30,7 +31,27 @@ pub async fn create(input: &EntityInput) -> Result<Entity, ErrorView> {
     .await
 }
 
-/// Pulls every entity from the API into the cache.
-pub async fn refresh() -> Result<RefreshSummary, ErrorView> {
-    invoke(command::REFRESH, &NoArgs {}).await
+/// Changes the fields set in `update`; `name` is how the person knows the record
+/// ("Ann Lee"), for the action label.
+pub async fn update(id: &str, update: &EntityUpdate, name: &str) -> Result<Entity, ErrorView> {
+    write(
+        command::UPDATE,
+        &UpdateArgs { id, update },
+        &format!("Update entity {name}"),
+    )
+    .await
+}
+
+pub async fn delete(id: &str, name: &str) -> Result<Deleted, ErrorView> {
+    write(
+        command::DELETE,
+        &IdArgs { id },
+        &format!("Delete entity {name}"),
+    )
+    .await
+}
+
+/// The record and its related records.
+pub async fn detail(id: &str) -> Result<EntityDetail, ErrorView> {
+    invoke(command::DETAIL, &IdArgs { id }).await
 }

@@ -4,11 +4,15 @@
 //! are the Rust parameter names of the command, the reply is decoded into the command's
 //! return type, and a rejection becomes a [`coverdesk_ipc::ErrorView`] the page can match on.
 
+pub mod audit;
 pub mod contractors;
 pub mod entities;
+pub mod events;
 pub mod jobs;
+mod records;
 pub mod settings;
 pub mod startup;
+pub mod sync;
 
 use coverdesk_ipc::ErrorView;
 use serde::de::DeserializeOwned;

@@ -1,19 +1,24 @@
-//! Jobs: create one for an entity, and browse those in the cache.
+//! Jobs: create one for an entity, browse those in the cache, open one to see its
+//! quotes and assignments, edit or delete it.
 
 mod create_form;
+mod detail;
 mod list;
 
+use super::record_screen::Screen;
 use crate::ipc;
-use create_form::CreateJobForm;
+use create_form::JobForm;
+use detail::JobDetailView;
 use leptos::prelude::*;
 use list::JobList;
-use ten99::{Entity, JobCategory};
+use ten99::{Entity, Job, JobCategory};
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
     // Bumped whenever the cache changed, so the list queries it again.
     let cache_version = RwSignal::new(0_u64);
     let reload = move || cache_version.update(|version| *version += 1);
+    let screen = RwSignal::new(Screen::<Job>::Browse);
 
     // Both the form's pickers and the list's names come from these.
     let entities = LocalResource::new(|| ipc::entities::list(None));
@@ -25,12 +30,54 @@ pub fn JobsPage() -> impl IntoView {
 
     view! {
         <div class="page page-jobs">
-            <CreateJobForm
-                entities=entities
-                categories=categories
-                on_created=Callback::new(move |_| reload())
-            />
-            <JobList cache_version=cache_version entities=entities categories=categories />
+            {move || match screen.get() {
+                Screen::Browse => {
+                    view! {
+                        <JobForm
+                            entities=entities
+                            categories=categories
+                            on_saved=Callback::new(move |_| reload())
+                        />
+                        <JobList
+                            cache_version=cache_version
+                            entities=entities
+                            categories=categories
+                            on_open=Callback::new(move |id| screen.set(Screen::Detail(id)))
+                        />
+                    }
+                        .into_any()
+                }
+                Screen::Detail(id) => {
+                    view! {
+                        <JobDetailView
+                            id=id
+                            on_back=Callback::new(move |()| screen.set(Screen::Browse))
+                            on_edit=Callback::new(move |j| screen.set(Screen::Edit(j)))
+                            on_deleted=Callback::new(move |()| {
+                                reload();
+                                screen.set(Screen::Browse);
+                            })
+                        />
+                    }
+                        .into_any()
+                }
+                Screen::Edit(job) => {
+                    let id = job.id.clone();
+                    view! {
+                        <JobForm
+                            entities=entities
+                            categories=categories
+                            editing=job
+                            on_saved=Callback::new(move |saved: Job| {
+                                reload();
+                                screen.set(Screen::Detail(saved.id));
+                            })
+                            on_cancel=Callback::new(move |()| screen.set(Screen::Detail(id.clone())))
+                        />
+                    }
+                        .into_any()
+                }
+            }}
         </div>
     }
 }

@@ -184,7 +184,14 @@ async fn adds_replaces_and_removes_keys_of_both_environments() {
         state.keys.read(AppEnvironment::Sandbox).unwrap().unwrap(),
         second
     );
-    crate::commands::contractors::refresh(&state).await.unwrap();
+    crate::commands::records::refresh(
+        &state,
+        &crate::sync::Refreshes::default(),
+        crate::cache::RecordTable::Contractors,
+        &|_| {},
+    )
+    .await
+    .unwrap();
     assert_eq!(
         calls_with(&remote, &second).await,
         2,
@@ -281,6 +288,13 @@ async fn without_a_keychain() {
 
     // Work goes on against the local stand-in.
     assert_eq!(state.active().await.environment, AppEnvironment::Local);
-    crate::commands::contractors::refresh(&state).await.unwrap();
+    crate::commands::records::refresh(
+        &state,
+        &crate::sync::Refreshes::default(),
+        crate::cache::RecordTable::Contractors,
+        &|_| {},
+    )
+    .await
+    .unwrap();
     println!("{CHECKED}");
 }

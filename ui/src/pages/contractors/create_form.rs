@@ -1,17 +1,19 @@
-//! The "New contractor" form: validates as you type with `ten99`'s rules, sends only a valid
-//! request, and puts the backend's objections next to the fields they concern.
+//! The contractor form, to create one or edit one: validates as you type with `ten99`'s
+//! rules, sends only a valid request (an edit sends only the fields that changed), and
+//! puts the backend's objections next to the fields they concern.
 
-use crate::components::field::{focus_field, Field};
+use crate::components::field::Field;
+use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
+use crate::components::form_state::FormState;
 use crate::components::state_picker::StatePicker;
 use crate::components::toast::Toasts;
 use crate::forms::contractor_draft::FIELD_PATHS;
-use crate::forms::{ContractorDraft, FormFeedback};
+use crate::forms::ContractorDraft;
 use crate::ipc;
-use coverdesk_ipc::ErrorView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use ten99::Contractor;
+use ten99::{Contractor, ContractorUpdate};
 
 /// One signal per input.
 #[derive(Clone, Copy)]
@@ -84,98 +86,124 @@ impl DraftSignals {
             value.set(String::new());
         }
     }
+
+    fn set(self, draft: &ContractorDraft) {
+        let d = draft.clone();
+        let values = [
+            d.first_name,
+            d.middle_name,
+            d.last_name,
+            d.email,
+            d.phone,
+            d.company_name,
+            d.line1,
+            d.line2,
+            d.locality,
+            d.region,
+            d.postalcode,
+        ];
+        for (signal, value) in self.all().into_iter().zip(values) {
+            signal.set(value);
+        }
+    }
 }
 
 #[component]
-pub fn CreateContractorForm(
-    /// Runs after the backend created the contractor.
-    on_created: Callback<Contractor>,
+pub fn ContractorForm(
+    /// Edit mode: the contractor as it is; the form starts from it and sends only changes.
+    #[prop(optional)]
+    editing: Option<Contractor>,
+    /// Runs after the backend created or updated the contractor.
+    on_saved: Callback<Contractor>,
+    /// Edit mode: leave without saving.
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let toasts = expect_context::<Toasts>();
 
     let values = DraftSignals::new();
-    let feedback = RwSignal::new(FormFeedback::default());
-    let problems = Memo::new(move |_| values.draft().to_input().validate());
-    let rejection = RwSignal::new(None::<ErrorView>);
-    let sending = RwSignal::new(false);
-
-    let error_of = move |path: &'static str| {
-        Signal::derive(move || {
-            problems.with(|problems| feedback.with(|f| f.visible_error(path, problems)))
-        })
-    };
-    let touch =
-        move |path: &'static str| Callback::new(move |()| feedback.update(|f| f.touch(path)));
-    let edit =
-        move |path: &'static str| Callback::new(move |()| feedback.update(|f| f.edited(path)));
+    let original = editing.as_ref().map(ContractorDraft::from_record);
+    if let Some(original) = &original {
+        values.set(original);
+    }
+    let editing = editing.map(|c| (c.id.clone(), c.full_name()));
+    let is_edit = editing.is_some();
+    let form = FormState::new(Memo::new(move |_| values.draft().to_input().validate()));
 
     let send = move || {
-        let input = values.draft().to_input();
-        sending.set(true);
-        rejection.set(None);
+        let draft = values.draft();
+        let editing = editing.clone();
+        let original = original.clone();
+        form.sending_started();
         spawn_local(async move {
-            match ipc::contractors::create(&input).await {
+            let saved = match (&editing, &original) {
+                (Some((id, name)), Some(original)) => {
+                    let update = draft.changes_since(original);
+                    if update == ContractorUpdate::default() {
+                        form.succeeded();
+                        toasts.success("Nothing changed");
+                        if let Some(cancel) = on_cancel {
+                            cancel.run(());
+                        }
+                        return;
+                    }
+                    ipc::contractors::update(id, &update, name).await
+                }
+                _ => ipc::contractors::create(&draft.to_input()).await,
+            };
+            match saved {
                 Ok(contractor) => {
-                    values.clear();
-                    feedback.set(FormFeedback::default());
+                    if !is_edit {
+                        values.clear();
+                    }
+                    form.succeeded();
+                    let verb = if is_edit { "Saved" } else { "Created" };
                     toasts.success(format!(
-                        "Created {} ({})",
+                        "{verb} {} ({})",
                         contractor.full_name(),
                         contractor.id
                     ));
-                    on_created.run(contractor);
+                    on_saved.run(contractor);
                 }
-                Err(error) => {
-                    feedback.update(|f| f.rejected(error.fields.clone()));
-                    rejection.set(Some(error));
-                    if let Some(path) = feedback.with_untracked(|f| {
-                        f.first_visible(&FIELD_PATHS, &problems.get_untracked())
-                    }) {
-                        focus_field(path);
-                    }
-                }
+                Err(error) => form.refused(error, &FIELD_PATHS),
             }
-            sending.set(false);
         });
     };
+    let send = StoredValue::new(send);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
+        if form.ready_to_send(&FIELD_PATHS) {
+            send.with_value(|send| send());
         }
-        feedback.update(FormFeedback::attempt_submit);
-        let problems = problems.get_untracked();
-        if !problems.is_empty() {
-            if let Some(path) =
-                feedback.with_untracked(|f| f.first_visible(&FIELD_PATHS, &problems))
-            {
-                focus_field(path);
-            }
-            return;
-        }
-        send();
     };
-
-    let problem_count = move || {
-        feedback
-            .with(FormFeedback::submit_attempted)
-            .then(|| problems.with(|p| p.len()))
-            .filter(|n| *n > 0)
+    let (title_id, title, subtitle) = if is_edit {
+        (
+            "edit-contractor-title",
+            "Edit contractor",
+            "Only the fields you change are sent; the same rules apply as when creating.",
+        )
+    } else {
+        (
+            "new-contractor-title",
+            "New contractor",
+            "Checked as you type with the same rules the backend applies before calling 1099Policy.",
+        )
     };
+    let error_of = move |path| form.error_of(path);
+    let touch = move |path| form.touch(path);
+    let edit = move |path| form.edit(path);
 
     view! {
-        <section class="card" aria-labelledby="new-contractor-title">
+        <section id="contractor-form" class="card" aria-labelledby=title_id>
             <header class="card-header">
                 <div>
-                    <h2 id="new-contractor-title">"New contractor"</h2>
-                    <p class="card-subtitle">
-                        "Checked as you type with the same rules the backend applies before calling 1099Policy."
-                    </p>
+                    <h2 id=title_id>{title}</h2>
+                    <p class="card-subtitle">{subtitle}</p>
                 </div>
             </header>
             <form class="form-grid" novalidate=true on:submit=on_submit>
-                <FormAlert rejection=rejection field_paths=&FIELD_PATHS />
+                <FormAlert rejection=form.rejection field_paths=&FIELD_PATHS />
                 <Field
                     path="first_name"
                     label="First name"
@@ -295,28 +323,11 @@ pub fn CreateContractorForm(
                     on_touch=touch("address.postalcode")
                     on_edit=edit("address.postalcode")
                 />
-                <div class="form-actions span-6">
-                    {move || {
-                        problem_count()
-                            .map(|count| {
-                                let noun = if count == 1 { "field needs" } else { "fields need" };
-                                view! {
-                                    <span id="form-summary" class="form-summary">
-                                        {format!("{count} {noun} attention")}
-                                    </span>
-                                }
-                            })
-                    }}
-                    <button
-                        id="contractor-submit"
-                        type="submit"
-                        class="button button-primary"
-                        disabled=move || sending.get()
-                        aria-busy=move || if sending.get() { "true" } else { "false" }
-                    >
-                        {move || if sending.get() { "Creating…" } else { "Create contractor" }}
-                    </button>
-                </div>
+                <FormActions
+                    form=form
+                    noun="contractor"
+                    on_cancel=on_cancel.filter(|_| is_edit)
+                />
             </form>
         </section>
     }

@@ -1,6 +1,6 @@
-//! The "New entity" form: the company the work is for, where it is, and the cover it
-//! requires. Validates as you type with `ten99`'s rules; limits are typed in dollars and
-//! sent in cents.
+//! The entity form, to create one or edit one: the company the work is for, where it
+//! is, and the cover it requires. Validates as you type with `ten99`'s rules; limits are
+//! typed in dollars and sent in cents; an edit sends only the fields that changed.
 
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::coverage_checkboxes::CoverageCheckboxes;
@@ -14,7 +14,7 @@ use crate::forms::EntityDraft;
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use ten99::{CoverageType, Entity};
+use ten99::{CoverageType, Entity, EntityUpdate};
 
 /// One signal per input.
 #[derive(Clone, Copy)]
@@ -47,6 +47,14 @@ impl DraftSignals {
         }
     }
 
+    fn set(self, draft: &EntityDraft) {
+        self.name.set(draft.name.clone());
+        self.address.set(&draft.address);
+        self.required_coverage.set(draft.required_coverage.clone());
+        self.aggregate_limit.set(draft.aggregate_limit.clone());
+        self.occurrence_limit.set(draft.occurrence_limit.clone());
+    }
+
     fn clear(self) {
         self.name.set(String::new());
         self.address.clear();
@@ -57,42 +65,78 @@ impl DraftSignals {
 }
 
 #[component]
-pub fn CreateEntityForm(
-    /// Runs after the backend created the entity.
-    on_created: Callback<Entity>,
+pub fn EntityForm(
+    /// Edit mode: the entity as it is; the form starts from it and sends only changes.
+    #[prop(optional)]
+    editing: Option<Entity>,
+    /// Runs after the backend created or updated the entity.
+    on_saved: Callback<Entity>,
+    /// Edit mode: leave without saving.
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     let values = DraftSignals::new();
+    let original = editing.as_ref().map(EntityDraft::from_record);
+    if let Some(original) = &original {
+        values.set(original);
+    }
+    let editing = editing.map(|e| (e.id.clone(), e.name.clone()));
+    let is_edit = editing.is_some();
     let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
 
-    let send = move || {
-        let (input, _) = values.draft().checked();
+    let send = StoredValue::new(move || {
+        let draft = values.draft();
+        let (editing, original) = (editing.clone(), original.clone());
         form.sending_started();
         spawn_local(async move {
-            match ipc::entities::create(&input).await {
+            let saved = match (&editing, &original) {
+                (Some((id, name)), Some(original)) => {
+                    let update = draft.changes_since(original);
+                    if update == EntityUpdate::default() {
+                        form.succeeded();
+                        toasts.success("Nothing changed");
+                        if let Some(cancel) = on_cancel {
+                            cancel.run(());
+                        }
+                        return;
+                    }
+                    ipc::entities::update(id, &update, name).await
+                }
+                _ => ipc::entities::create(&draft.checked().0).await,
+            };
+            match saved {
                 Ok(entity) => {
-                    values.clear();
+                    if !is_edit {
+                        values.clear();
+                    }
                     form.succeeded();
-                    toasts.success(format!("Created {} ({})", entity.name, entity.id));
-                    on_created.run(entity);
+                    let verb = if is_edit { "Saved" } else { "Created" };
+                    toasts.success(format!("{verb} {} ({})", entity.name, entity.id));
+                    on_saved.run(entity);
                 }
                 Err(error) => form.refused(error, &FIELD_PATHS),
             }
         });
-    };
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.ready_to_send(&FIELD_PATHS) {
-            send();
+            send.with_value(|send| send());
         }
+    };
+    let (title_id, title) = if is_edit {
+        ("edit-entity-title", "Edit entity")
+    } else {
+        ("new-entity-title", "New entity")
     };
 
     view! {
-        <section class="card" aria-labelledby="new-entity-title">
+        <section id="entity-form" class="card" aria-labelledby=title_id>
             <header class="card-header">
                 <div>
-                    <h2 id="new-entity-title">"New entity"</h2>
+                    <h2 id=title_id>{title}</h2>
                     <p class="card-subtitle">
                         "The company the work is done for, and the cover it requires of contractors."
                     </p>
@@ -148,7 +192,11 @@ pub fn CreateEntityForm(
                     on_touch=form.touch("coverage_limit.occurrence_limit")
                     on_edit=form.edit("coverage_limit.occurrence_limit")
                 />
-                <FormActions form=form noun="entity" />
+                <FormActions
+                    form=form
+                    noun="entity"
+                    on_cancel=on_cancel.filter(|_| is_edit)
+                />
             </form>
         </section>
     }

@@ -1,6 +1,6 @@
-//! The "New job" form: the work, who it is for (an entity from the cache), its approved
-//! category, and its pay. Validates as you type with `ten99`'s rules; the wage is typed
-//! in dollars and sent in cents.
+//! The job form, to create one or edit one: the work, who it is for (an entity from the
+//! cache), its approved category, and its pay. Validates as you type with `ten99`'s
+//! rules; the wage is typed in dollars and sent in cents; an edit sends only changes.
 
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::category_picker::CategoryPicker;
@@ -15,7 +15,7 @@ use crate::forms::JobDraft;
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use ten99::{Entity, Job, JobCategory, WageType};
+use ten99::{Entity, Job, JobCategory, JobUpdate, WageType};
 
 /// One signal per input.
 #[derive(Clone, Copy)]
@@ -61,6 +61,18 @@ impl DraftSignals {
         }
     }
 
+    fn set(self, draft: &JobDraft) {
+        self.name.set(draft.name.clone());
+        self.description.set(draft.description.clone());
+        self.entity.set(draft.entity.clone());
+        self.category_code.set(draft.category_code.clone());
+        self.wage.set(draft.wage.clone());
+        self.wage_type.set(draft.wage_type.clone());
+        self.years_experience.set(draft.years_experience.clone());
+        self.duration_hours.set(draft.duration_hours.clone());
+        self.address.set(&draft.address);
+    }
+
     /// Keeps the entity: the next job is most often for the same company.
     fn clear_after_create(self) {
         for value in [
@@ -79,15 +91,27 @@ impl DraftSignals {
 }
 
 #[component]
-pub fn CreateJobForm(
+pub fn JobForm(
     /// The cached entities, for the entity picker.
     entities: Signal<Option<Result<Vec<Entity>, String>>>,
     categories: Signal<Option<Result<Vec<JobCategory>, String>>>,
-    /// Runs after the backend created the job.
-    on_created: Callback<Job>,
+    /// Edit mode: the job as it is; the form starts from it and sends only changes.
+    #[prop(optional)]
+    editing: Option<Job>,
+    /// Runs after the backend created or updated the job.
+    on_saved: Callback<Job>,
+    /// Edit mode: leave without saving.
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     let values = DraftSignals::new();
+    let original = editing.as_ref().map(JobDraft::from_record);
+    if let Some(original) = &original {
+        values.set(original);
+    }
+    let editing = editing.map(|j| (j.id.clone(), j.name.clone()));
+    let is_edit = editing.is_some();
     let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
 
     let entity_options = Signal::derive(move || match entities.get() {
@@ -106,34 +130,58 @@ pub fn CreateJobForm(
         .map(|w| (w.as_str().to_owned(), w.label().to_owned()))
         .collect();
 
-    let send = move || {
-        let (input, _) = values.draft().checked();
+    let send = StoredValue::new(move || {
+        let draft = values.draft();
+        let (editing, original) = (editing.clone(), original.clone());
         form.sending_started();
         spawn_local(async move {
-            match ipc::jobs::create(&input).await {
+            let saved = match (&editing, &original) {
+                (Some((id, name)), Some(original)) => {
+                    let update = draft.changes_since(original);
+                    if update == JobUpdate::default() {
+                        form.succeeded();
+                        toasts.success("Nothing changed");
+                        if let Some(cancel) = on_cancel {
+                            cancel.run(());
+                        }
+                        return;
+                    }
+                    ipc::jobs::update(id, &update, name).await
+                }
+                _ => ipc::jobs::create(&draft.checked().0).await,
+            };
+            match saved {
                 Ok(job) => {
-                    values.clear_after_create();
+                    if !is_edit {
+                        values.clear_after_create();
+                    }
                     form.succeeded();
-                    toasts.success(format!("Created {} ({})", job.name, job.id));
-                    on_created.run(job);
+                    let verb = if is_edit { "Saved" } else { "Created" };
+                    toasts.success(format!("{verb} {} ({})", job.name, job.id));
+                    on_saved.run(job);
                 }
                 Err(error) => form.refused(error, &FIELD_PATHS),
             }
         });
-    };
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.ready_to_send(&FIELD_PATHS) {
-            send();
+            send.with_value(|send| send());
         }
+    };
+    let (title_id, title) = if is_edit {
+        ("edit-job-title", "Edit job")
+    } else {
+        ("new-job-title", "New job")
     };
 
     view! {
-        <section class="card" aria-labelledby="new-job-title">
+        <section id="job-form" class="card" aria-labelledby=title_id>
             <header class="card-header">
                 <div>
-                    <h2 id="new-job-title">"New job"</h2>
+                    <h2 id=title_id>{title}</h2>
                     <p class="card-subtitle">
                         "The work, who it is for, its approved category and its pay."
                     </p>
@@ -244,7 +292,11 @@ pub fn CreateJobForm(
                     title="Work site"
                     hint="Optional; leave blank for remote work. Its state decides workers' comp."
                 />
-                <FormActions form=form noun="job" />
+                <FormActions
+                    form=form
+                    noun="job"
+                    on_cancel=on_cancel.filter(|_| is_edit)
+                />
             </form>
         </section>
     }

@@ -1,0 +1,63 @@
+use super::records::reporter;
+use crate::cache::RecordTable;
+use crate::error::Result;
+use crate::state::AppState;
+use crate::sync::{Refreshes, INTERVAL};
+use coverdesk_ipc::sync::{SyncStatus, RESOURCES};
+use tauri::{AppHandle, Manager, State};
+
+const TABLES: [RecordTable; 3] = [
+    RecordTable::Entities,
+    RecordTable::Jobs,
+    RecordTable::Contractors,
+];
+
+/// How fresh each cached record list is, in the environment in use.
+pub async fn status(state: &AppState, refreshes: &Refreshes) -> Result<Vec<SyncStatus>> {
+    let active = state.active().await;
+    RESOURCES
+        .iter()
+        .filter_map(|name| RecordTable::from_name(name))
+        .map(|table| refreshes.status(&active.cache, table))
+        .collect()
+}
+
+/// Walks every list (or the one named) from the API into the cache, reporting as it
+/// goes. Failures are kept in the sync log, which the lists show; nothing to return.
+pub async fn refresh_now(app: &AppHandle, resource: Option<&str>) {
+    let state = app.state::<AppState>();
+    let refreshes = app.state::<Refreshes>();
+    let active = state.active().await;
+    for table in TABLES {
+        if resource.is_some_and(|name| name != table.name()) {
+            continue;
+        }
+        let _ = refreshes
+            .refresh(&active, table, &reporter(app, table))
+            .await;
+    }
+}
+
+/// On start, then every [`INTERVAL`], for as long as the app runs.
+pub fn keep_fresh(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            refresh_now(&app, None).await;
+            tokio::time::sleep(INTERVAL).await;
+        }
+    });
+}
+
+#[tauri::command]
+pub async fn sync_status(
+    state: State<'_, AppState>,
+    refreshes: State<'_, Refreshes>,
+) -> Result<Vec<SyncStatus>> {
+    status(&state, &refreshes).await
+}
+
+/// Starts a refresh and returns at once; progress arrives as events.
+#[tauri::command]
+pub fn sync_refresh(app: AppHandle, resource: Option<String>) {
+    tauri::async_runtime::spawn(async move { refresh_now(&app, resource.as_deref()).await });
+}

@@ -1,0 +1,162 @@
+//! A long list as a table: sortable columns (click or Enter on a header) and only the
+//! rows in view (plus a few either side) in the DOM, so 10,000 rows scroll smoothly.
+//! Every row has the same height; two spacer rows stand in for the rest.
+
+use crate::records::sorting::{sort_rows, Sort, SortKey};
+use crate::records::window::{spacers, visible_rows, VIEWPORT_HEIGHT};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// One column: its header, what it sorts on and what its cell shows.
+pub struct Column<T> {
+    /// For ids: `<kind>-sort-<key>` is the header's button.
+    pub key: &'static str,
+    pub title: &'static str,
+    /// Width and alignment (`col-wide`, `col-id`, …; see style.css).
+    pub class: &'static str,
+    pub sort_key: fn(&T) -> SortKey,
+    pub cell: fn(&T) -> AnyView,
+}
+
+#[component]
+pub fn RecordTable<T>(
+    /// Singular, for ids: `contractor` → `contractor-list`, `contractor-row-<id>`.
+    kind: &'static str,
+    rows: Signal<Vec<T>>,
+    columns: Vec<Column<T>>,
+    id_of: fn(&T) -> String,
+    /// A row was opened (click, Enter or Space); gets the row's id.
+    on_open: Callback<String>,
+    /// Shown in place of rows when there are none.
+    #[prop(into)]
+    empty_text: Signal<String>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let column_count = columns.len();
+    let columns = StoredValue::new(columns);
+    let sort = RwSignal::new(None::<Sort>);
+    let scroll_top = RwSignal::new(0.0_f64);
+
+    let sorted = Memo::new(move |_| {
+        let mut rows = rows.get();
+        if let Some(sort) = sort.get() {
+            let key = columns.with_value(|c| c[sort.column].sort_key);
+            sort_rows(&mut rows, sort, key);
+        }
+        rows
+    });
+    let total = move || sorted.with(Vec::len);
+    let window = Memo::new(move |_| visible_rows(scroll_top.get(), VIEWPORT_HEIGHT, total()));
+
+    let on_scroll = move |ev: leptos::ev::Event| {
+        if let Some(element) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            scroll_top.set(f64::from(element.scroll_top()));
+        }
+    };
+
+    let headers = columns.with_value(|columns| {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(index, column)| {
+                let title = column.title;
+                let mark = move || match sort.get() {
+                    Some(s) if s.column == index && s.ascending => "▲",
+                    Some(s) if s.column == index => "▼",
+                    _ => "↕",
+                };
+                view! {
+                    <th scope="col" class=column.class aria-sort=move || Sort::aria(sort.get(), index)>
+                        <button
+                            id=format!("{kind}-sort-{}", column.key)
+                            type="button"
+                            class="sort-button"
+                            on:click=move |_| sort.update(|s| *s = Some(Sort::clicked(*s, index)))
+                        >
+                            {title}
+                            <span class="sort-mark" aria-hidden="true">{mark}</span>
+                        </button>
+                    </th>
+                }
+            })
+            .collect_view()
+    });
+
+    let visible = move || {
+        let range = window.get();
+        sorted.with(|rows| {
+            rows[range]
+                .iter()
+                .map(|row| {
+                    let id = id_of(row);
+                    let open_id = id.clone();
+                    let key_id = id.clone();
+                    let cells = columns.with_value(|columns| {
+                        columns
+                            .iter()
+                            .map(|c| view! { <td class=c.class>{(c.cell)(row)}</td> })
+                            .collect_view()
+                    });
+                    view! {
+                        <tr
+                            id=format!("{kind}-row-{id}")
+                            class="record-row"
+                            tabindex="0"
+                            data-id=id
+                            on:click=move |_| on_open.run(open_id.clone())
+                            on:keydown=move |ev| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    on_open.run(key_id.clone());
+                                }
+                            }
+                        >
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let spacer = move |above: bool| {
+        let (top, bottom) = spacers(&window.get(), total());
+        let height = if above { top } else { bottom };
+        format!("{height}px")
+    };
+
+    view! {
+        <div class="table-scroll" on:scroll=on_scroll>
+            <table id=format!("{kind}-list") class="table table-virtual" aria-rowcount=total>
+                <thead>
+                    <tr>{headers}</tr>
+                </thead>
+                <tbody>
+                    <tr class="spacer-row" aria-hidden="true" style:height=move || spacer(true)>
+                        <td colspan=column_count></td>
+                    </tr>
+                    {visible}
+                    <tr class="spacer-row" aria-hidden="true" style:height=move || spacer(false)>
+                        <td colspan=column_count></td>
+                    </tr>
+                    {move || {
+                        (total() == 0)
+                            .then(|| {
+                                view! {
+                                    <tr class="empty-row">
+                                        <td id=format!("{kind}-empty") colspan=column_count>
+                                            {empty_text.get()}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}

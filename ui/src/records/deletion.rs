@@ -1,0 +1,63 @@
+//! What a delete confirmation says: the record, that it is for good, and what else the
+//! API cancels with it (reference §2.1–2.3).
+
+/// The record kinds a person can delete from Coverdesk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Contractor,
+    Entity,
+    Job,
+}
+
+impl RecordKind {
+    /// Singular, as in ids (`contractor-delete`) and action labels.
+    pub fn noun(self) -> &'static str {
+        match self {
+            RecordKind::Contractor => "contractor",
+            RecordKind::Entity => "entity",
+            RecordKind::Job => "job",
+        }
+    }
+
+    /// The action label `ipc::write` gets: "Delete contractor Ann Lee".
+    pub fn delete_action(self, name: &str) -> String {
+        format!("Delete {} {name}", self.noun())
+    }
+
+    /// The question and its consequences, for the confirmation dialog.
+    pub fn delete_warning(self, name: &str) -> (String, &'static str) {
+        let question = format!("Delete {} {name}?", self.noun());
+        let consequence = match self {
+            RecordKind::Contractor => {
+                "This deletes the contractor at 1099Policy for good and immediately cancels all of their active policies. It cannot be undone."
+            }
+            RecordKind::Entity => {
+                "This deletes the entity at 1099Policy for good and cancels the policies tied to its active jobs. It cannot be undone."
+            }
+            RecordKind::Job => {
+                "This deletes the job at 1099Policy for good. The API reference names nothing else it cancels; it may refuse a job that quotes or assignments still use. It cannot be undone."
+            }
+        };
+        (question, consequence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_says_what_it_cancels() {
+        let (question, consequence) = RecordKind::Contractor.delete_warning("Ann Lee");
+        assert_eq!(question, "Delete contractor Ann Lee?");
+        assert!(consequence.contains("cancels all of their active policies"));
+        let (_, entity) = RecordKind::Entity.delete_warning("Lake View Bowl");
+        assert!(entity.contains("policies tied to its active jobs"));
+        let (_, job) = RecordKind::Job.delete_warning("Tech");
+        assert!(job.contains("cannot be undone"));
+        assert_eq!(
+            RecordKind::Job.delete_action("Field technician"),
+            "Delete job Field technician"
+        );
+    }
+}
