@@ -9,6 +9,7 @@ pub mod contractors;
 pub mod entities;
 pub mod error;
 pub mod jobs;
+pub mod page;
 pub mod settings;
 
 pub use error::ErrorView;

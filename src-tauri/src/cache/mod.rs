@@ -6,6 +6,7 @@ mod entities;
 mod job_categories;
 mod jobs;
 pub(crate) mod migrations;
+pub mod search;
 
 use crate::error::Result;
 use rusqlite::Connection;
@@ -56,6 +57,11 @@ fn like_pattern(search: Option<&str>) -> String {
             .replace('%', "\\%")
             .replace('_', "\\_")
     )
+}
+
+/// SQLite's "no limit" for a page that runs to the end of the list.
+fn page_limit(limit: Option<usize>) -> i64 {
+    limit.map_or(-1, |n| n as i64)
 }
 
 /// Decodes the cached JSON bodies. The cache only holds what it serialized itself; a row
