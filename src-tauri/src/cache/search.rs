@@ -24,6 +24,9 @@ pub fn fts_query(search: Option<&str>) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Above this many matches a search walks the newest-first index rather than sorting.
+const BROAD_SEARCH: i64 = 500;
+
 /// How one table is searched. `filter` is an SQL condition on the table's rows that may
 /// use `?3` (the FTS5 query) and `?4` (a `LIKE` pattern for the same words).
 pub(super) struct Searchable {
@@ -49,11 +52,24 @@ impl Searchable {
             Some(query) => (self.filter, vec![query]),
             None => ("1", vec![]),
         };
-        // Offset and order are applied to rowids alone (an index-only walk), then only the
-        // rows of the page are read: deep pages stay as quick as the first.
+        // The count only needs the filter's own parameters, renumbered from 1.
+        let count_sql = format!("SELECT count(*) FROM {table} WHERE {filter}")
+            .replace("?3", "?1")
+            .replace("?4", "?2");
+        let total: i64 = conn
+            .prepare_cached(&count_sql)?
+            .query_row(&params[..], |row| row.get(0))?;
+        // Offset and order are applied to rowids alone, then only the rows of the page are
+        // read. Few matches: look each up and sort them. Many: walk the newest-first index
+        // and keep the matches, which soon fills a page, instead of sorting thousands.
+        let walk = if query.is_some() && total > BROAD_SEARCH {
+            format!("INDEXED BY {table}_created")
+        } else {
+            String::new()
+        };
         let rows_sql = format!(
             "SELECT body FROM {table} WHERE rowid IN (
-                 SELECT rowid FROM {table} WHERE {filter}
+                 SELECT rowid FROM {table} {walk} WHERE {filter}
                  ORDER BY created DESC, id DESC LIMIT ?1 OFFSET ?2)
              ORDER BY created DESC, id DESC"
         );
@@ -62,13 +78,6 @@ impl Searchable {
         all.extend(params.iter().copied());
         let mut statement = conn.prepare_cached(&rows_sql)?;
         let items = decode_bodies(statement.query_map(&all[..], |row| row.get::<_, String>(0))?)?;
-        // The count only needs the filter's own parameters, renumbered from 1.
-        let count_sql = format!("SELECT count(*) FROM {table} WHERE {filter}")
-            .replace("?3", "?1")
-            .replace("?4", "?2");
-        let total: i64 = conn
-            .prepare_cached(&count_sql)?
-            .query_row(&params[..], |row| row.get(0))?;
         Ok(Page {
             total: total as usize,
             offset,
