@@ -6,6 +6,7 @@
 //! One module per resource, mirroring `src-tauri/src/commands/` and `ui/src/ipc/`.
 
 pub mod contractors;
+pub mod drafts;
 pub mod entities;
 pub mod error;
 pub mod jobs;

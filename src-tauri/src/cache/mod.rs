@@ -2,6 +2,7 @@
 //! never mix. Lists read from here (fast, offline); the API refreshes it.
 
 mod contractors;
+mod drafts;
 mod entities;
 mod job_categories;
 mod jobs;

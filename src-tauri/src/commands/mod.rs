@@ -3,6 +3,7 @@
 //! plain async function that tests call directly.
 
 pub mod contractors;
+pub mod drafts;
 pub mod entities;
 pub mod jobs;
 pub mod settings;
