@@ -38,6 +38,15 @@ impl AddressSignals {
         }
     }
 
+    /// Puts saved values back (a restored draft).
+    pub fn set(self, draft: AddressDraft) {
+        self.line1.set(draft.line1);
+        self.line2.set(draft.line2);
+        self.locality.set(draft.locality);
+        self.region.set(draft.region);
+        self.postalcode.set(draft.postalcode);
+    }
+
     pub fn clear(self) {
         for value in [
             self.line1,

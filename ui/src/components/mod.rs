@@ -3,6 +3,7 @@
 pub mod address_fields;
 pub mod category_picker;
 pub mod coverage_checkboxes;
+pub mod draft_keeper;
 pub mod environment_badge;
 pub mod field;
 pub mod form_actions;

@@ -2,6 +2,7 @@
 
 use super::typed_numbers::{dollars, whole};
 use super::AddressDraft;
+use serde::{Deserialize, Serialize};
 use ten99::{Cents, FieldErrors, JobCategory, JobInput, WageType};
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
@@ -23,7 +24,7 @@ pub const FIELD_PATHS: [&str; 14] = [
     "address.country",
 ];
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobDraft {
     pub name: String,
     pub description: String,

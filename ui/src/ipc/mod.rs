@@ -5,6 +5,7 @@
 //! return type, and a rejection becomes a [`coverdesk_ipc::ErrorView`] the page can match on.
 
 pub mod contractors;
+pub mod drafts;
 pub mod entities;
 pub mod jobs;
 pub mod settings;

@@ -1,6 +1,7 @@
 //! The "New contractor" form: validates as you type with `ten99`'s rules, sends only a valid
 //! request, and puts the backend's objections next to the fields they concern.
 
+use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::{focus_field, Field};
 use crate::components::form_alert::FormAlert;
 use crate::components::state_picker::StatePicker;
@@ -9,6 +10,7 @@ use crate::current_settings::CurrentSettings;
 use crate::forms::contractor_draft::FIELD_PATHS;
 use crate::forms::{ContractorDraft, FormFeedback};
 use crate::ipc;
+use coverdesk_ipc::drafts::DraftForm;
 use coverdesk_ipc::ErrorView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,22 +50,6 @@ impl DraftSignals {
         }
     }
 
-    fn all(self) -> [RwSignal<String>; 11] {
-        [
-            self.first_name,
-            self.middle_name,
-            self.last_name,
-            self.email,
-            self.phone,
-            self.company_name,
-            self.line1,
-            self.line2,
-            self.locality,
-            self.region,
-            self.postalcode,
-        ]
-    }
-
     fn draft(self) -> ContractorDraft {
         ContractorDraft {
             first_name: self.first_name.get(),
@@ -81,9 +67,21 @@ impl DraftSignals {
     }
 
     fn clear(self) {
-        for value in self.all() {
-            value.set(String::new());
-        }
+        self.set(ContractorDraft::default());
+    }
+
+    fn set(self, draft: ContractorDraft) {
+        self.first_name.set(draft.first_name);
+        self.middle_name.set(draft.middle_name);
+        self.last_name.set(draft.last_name);
+        self.email.set(draft.email);
+        self.phone.set(draft.phone);
+        self.company_name.set(draft.company_name);
+        self.line1.set(draft.line1);
+        self.line2.set(draft.line2);
+        self.locality.set(draft.locality);
+        self.region.set(draft.region);
+        self.postalcode.set(draft.postalcode);
     }
 }
 
@@ -96,6 +94,12 @@ pub fn CreateContractorForm(
     let toasts = expect_context::<Toasts>();
 
     let values = DraftSignals::new();
+    let keeper = keep_draft(
+        DraftForm::Contractor,
+        None,
+        move || values.draft(),
+        move |draft| values.set(draft),
+    );
     let feedback = RwSignal::new(FormFeedback::default());
     let problems = Memo::new(move |_| values.draft().to_input().validate());
     let rejection = RwSignal::new(None::<ErrorView>);
@@ -126,6 +130,7 @@ pub fn CreateContractorForm(
             match ipc::contractors::create(&input).await {
                 Ok(contractor) => {
                     values.clear();
+                    keeper.start_over();
                     feedback.set(FormFeedback::default());
                     toasts.success(format!(
                         "Created {} ({})",
@@ -187,6 +192,16 @@ pub fn CreateContractorForm(
                         "Checked as you type with the same rules the backend applies before calling 1099Policy."
                     </p>
                 </div>
+                <DraftNote
+                    keeper=keeper
+                    kind="contractor"
+                    on_discard=Callback::new(move |()| {
+                        values.clear();
+                        feedback.set(FormFeedback::default());
+                        rejection.set(None);
+                        keeper.start_over();
+                    })
+                />
             </header>
             <form class="form-grid" novalidate=true on:submit=on_submit>
                 <FormAlert rejection=rejection field_paths=&FIELD_PATHS />

@@ -4,6 +4,7 @@
 
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::coverage_checkboxes::CoverageCheckboxes;
+use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::Field;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
@@ -13,6 +14,7 @@ use crate::current_settings::CurrentSettings;
 use crate::forms::entity_draft::FIELD_PATHS;
 use crate::forms::EntityDraft;
 use crate::ipc;
+use coverdesk_ipc::drafts::DraftForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::{CoverageType, Entity};
@@ -48,6 +50,14 @@ impl DraftSignals {
         }
     }
 
+    fn set(self, draft: EntityDraft) {
+        self.name.set(draft.name);
+        self.address.set(draft.address);
+        self.required_coverage.set(draft.required_coverage);
+        self.aggregate_limit.set(draft.aggregate_limit);
+        self.occurrence_limit.set(draft.occurrence_limit);
+    }
+
     fn clear(self) {
         self.name.set(String::new());
         self.address.clear();
@@ -66,6 +76,7 @@ pub fn CreateEntityForm(
     let toasts = expect_context::<Toasts>();
     let values = DraftSignals::new();
     let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
+    let keeper = keep_draft(DraftForm::Entity, None, move || values.draft(), move |d| values.set(d));
 
     let send = move || {
         let (input, _) = values.draft().checked();
@@ -74,6 +85,7 @@ pub fn CreateEntityForm(
             match ipc::entities::create(&input).await {
                 Ok(entity) => {
                     values.clear();
+                    keeper.start_over();
                     form.succeeded();
                     toasts.success(format!("Created {} ({})", entity.name, entity.id));
                     on_created.run(entity);
@@ -99,6 +111,16 @@ pub fn CreateEntityForm(
                         "The company the work is done for, and the cover it requires of contractors."
                     </p>
                 </div>
+                <DraftNote
+                    keeper=keeper
+                    kind="entity"
+                    on_discard=Callback::new(move |()| {
+                        values.clear();
+                        form.feedback.set(Default::default());
+                        form.rejection.set(None);
+                        keeper.start_over();
+                    })
+                />
             </header>
             <form class="form-grid" novalidate=true on:submit=on_submit>
                 <FormAlert rejection=form.rejection field_paths=&FIELD_PATHS />

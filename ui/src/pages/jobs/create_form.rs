@@ -4,6 +4,7 @@
 
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::category_picker::CategoryPicker;
+use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::Field;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
@@ -14,6 +15,7 @@ use crate::current_settings::CurrentSettings;
 use crate::forms::job_draft::FIELD_PATHS;
 use crate::forms::JobDraft;
 use crate::ipc;
+use coverdesk_ipc::drafts::DraftForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::{Entity, Job, JobCategory, WageType};
@@ -62,6 +64,22 @@ impl DraftSignals {
         }
     }
 
+    fn set(self, draft: JobDraft) {
+        self.name.set(draft.name);
+        self.description.set(draft.description);
+        self.entity.set(draft.entity);
+        self.category_code.set(draft.category_code);
+        self.wage.set(draft.wage);
+        self.wage_type.set(draft.wage_type);
+        self.years_experience.set(draft.years_experience);
+        self.duration_hours.set(draft.duration_hours);
+        self.address.set(draft.address);
+    }
+
+    fn clear(self) {
+        self.set(JobDraft::default());
+    }
+
     /// Keeps the entity: the next job is most often for the same company.
     fn clear_after_create(self) {
         for value in [
@@ -91,6 +109,7 @@ pub fn CreateJobForm(
     let toasts = expect_context::<Toasts>();
     let values = DraftSignals::new();
     let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
+    let keeper = keep_draft(DraftForm::Job, None, move || values.draft(), move |d| values.set(d));
 
     let entity_options = Signal::derive(move || match entities.get() {
         Some(Ok(entities)) => entities
@@ -115,6 +134,7 @@ pub fn CreateJobForm(
             match ipc::jobs::create(&input).await {
                 Ok(job) => {
                     values.clear_after_create();
+                    keeper.start_over();
                     form.succeeded();
                     toasts.success(format!("Created {} ({})", job.name, job.id));
                     on_created.run(job);
@@ -140,6 +160,16 @@ pub fn CreateJobForm(
                         "The work, who it is for, its approved category and its pay."
                     </p>
                 </div>
+                <DraftNote
+                    keeper=keeper
+                    kind="job"
+                    on_discard=Callback::new(move |()| {
+                        values.clear();
+                        form.feedback.set(Default::default());
+                        form.rejection.set(None);
+                        keeper.start_over();
+                    })
+                />
             </header>
             <form class="form-grid" novalidate=true on:submit=on_submit>
                 <FormAlert rejection=form.rejection field_paths=&FIELD_PATHS />
