@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 pub mod keys;
 pub mod preferences;
+pub mod records_csv;
 pub mod state;
 
 use tauri::Manager;
@@ -35,6 +36,8 @@ pub fn run() {
             commands::jobs::jobs_create,
             commands::jobs::jobs_refresh,
             commands::jobs::job_categories_list,
+            commands::records_csv::contractors_import_preview,
+            commands::records_csv::records_export,
             commands::settings::settings_get,
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod error;
 pub mod jobs;
 pub mod page;
+pub mod records_csv;
 pub mod settings;
 
 pub use error::ErrorView;

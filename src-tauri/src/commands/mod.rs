@@ -6,6 +6,7 @@ pub mod contractors;
 pub mod drafts;
 pub mod entities;
 pub mod jobs;
+pub mod records_csv;
 pub mod settings;
 #[cfg(test)]
 pub(crate) mod test_support;
