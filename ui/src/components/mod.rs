@@ -5,6 +5,7 @@ pub mod category_picker;
 pub mod coverage_checkboxes;
 pub mod draft_keeper;
 pub mod environment_badge;
+pub mod export_button;
 pub mod field;
 pub mod form_actions;
 pub mod form_alert;

@@ -8,6 +8,7 @@ pub mod contractors;
 pub mod drafts;
 pub mod entities;
 pub mod jobs;
+pub mod records_csv;
 pub mod settings;
 
 use coverdesk_ipc::ErrorView;

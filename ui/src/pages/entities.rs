@@ -4,6 +4,8 @@ mod create_form;
 mod list;
 
 use create_form::CreateEntityForm;
+use crate::components::export_button::ExportButton;
+use coverdesk_ipc::records_csv::RecordKind;
 use leptos::prelude::*;
 use list::EntityList;
 
@@ -16,6 +18,9 @@ pub fn EntitiesPage() -> impl IntoView {
     view! {
         <div class="page page-entities">
             <CreateEntityForm on_created=Callback::new(move |_| reload()) />
+            <div class="page-actions">
+                <ExportButton kind=RecordKind::Entities />
+            </div>
             <EntityList cache_version=cache_version />
         </div>
     }

@@ -5,6 +5,8 @@ mod list;
 
 use crate::ipc;
 use create_form::CreateJobForm;
+use crate::components::export_button::ExportButton;
+use coverdesk_ipc::records_csv::RecordKind;
 use leptos::prelude::*;
 use list::JobList;
 use ten99::{Entity, JobCategory};
@@ -30,6 +32,9 @@ pub fn JobsPage() -> impl IntoView {
                 categories=categories
                 on_created=Callback::new(move |_| reload())
             />
+            <div class="page-actions">
+                <ExportButton kind=RecordKind::Jobs />
+            </div>
             <JobList cache_version=cache_version entities=entities categories=categories />
         </div>
     }
