@@ -38,6 +38,8 @@ pub enum Error {
     StandIn(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("This draft is too large to keep; it was not saved.")]
+    DraftTooLarge,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -58,6 +60,7 @@ impl Error {
             Error::Cache(_) => "cache".into(),
             Error::StandIn(_) => "standin".into(),
             Error::Io(_) => "io".into(),
+            Error::DraftTooLarge => "draft_too_large".into(),
         }
     }
 

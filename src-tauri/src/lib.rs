@@ -7,6 +7,7 @@ pub mod commands;
 pub mod error;
 pub mod keys;
 pub mod preferences;
+pub mod records_csv;
 pub mod state;
 pub mod sync;
 
@@ -34,6 +35,9 @@ pub fn run() {
             commands::contractors::contractors_delete,
             commands::contractors::contractors_detail,
             commands::contractors::contractors_refresh,
+            commands::drafts::drafts_get,
+            commands::drafts::drafts_save,
+            commands::drafts::drafts_discard,
             commands::entities::entities_list,
             commands::entities::entities_create,
             commands::entities::entities_update,
@@ -50,6 +54,8 @@ pub fn run() {
             commands::sync::sync_status,
             commands::sync::sync_refresh,
             commands::audit::audit_list,
+            commands::records_csv::contractors_import_preview,
+            commands::records_csv::records_export,
             commands::settings::settings_get,
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,

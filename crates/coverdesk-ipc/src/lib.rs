@@ -7,9 +7,12 @@
 
 pub mod audit;
 pub mod contractors;
+pub mod drafts;
 pub mod entities;
 pub mod error;
 pub mod jobs;
+pub mod page;
+pub mod records_csv;
 pub mod settings;
 pub mod sync;
 

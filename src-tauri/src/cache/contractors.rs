@@ -1,7 +1,9 @@
 //! The `contractors` table.
 
-use super::Cache;
+use super::search::Searchable;
+use super::{page_limit, Cache};
 use crate::error::Result;
+use coverdesk_ipc::page::Page;
 use rusqlite::params;
 use ten99::Contractor;
 
@@ -38,35 +40,27 @@ impl Cache {
         Ok(())
     }
 
-    /// Newest first. `search` matches names, email, company, city and ID, ignoring case.
+    /// Newest first. `search` matches the starts of words in names, email, company, city
+    /// and ID, ignoring case.
     pub fn list_contractors(&self, search: Option<&str>) -> Result<Vec<Contractor>> {
-        let conn = self.conn();
-        let pattern = format!(
-            "%{}%",
-            search
-                .unwrap_or("")
-                .trim()
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let mut statement = conn.prepare_cached(
-            "SELECT body FROM contractors
-             WHERE ?1 = '%%' OR first_name || ' ' || last_name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\'
-                OR IFNULL(company_name, '') LIKE ?1 ESCAPE '\\' OR locality LIKE ?1 ESCAPE '\\' OR id LIKE ?1 ESCAPE '\\'
-             ORDER BY created DESC, id DESC",
-        )?;
-        let rows = statement.query_map([pattern], |row| row.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for body in rows {
-            // The cache only ever holds what it serialized itself; a row that no longer
-            // decodes (an older shape) is skipped rather than failing the whole list.
-            if let Ok(contractor) = serde_json::from_str(&body?) {
-                out.push(contractor);
-            }
-        }
-        Ok(out)
+        Ok(self.page_contractors(search, 0, None)?.items)
+    }
+
+    /// A window of [`Cache::list_contractors`]: `limit` rows (all when `None`) from `offset`.
+    pub fn page_contractors(
+        &self,
+        search: Option<&str>,
+        offset: usize,
+        limit: Option<usize>,
+    ) -> Result<Page<Contractor>> {
+        CONTRACTORS.page(&self.conn(), search, offset, page_limit(limit))
     }
 }
+
+const CONTRACTORS: Searchable = Searchable {
+    table: "contractors",
+    filter: "rowid IN (SELECT rowid FROM contractors_fts WHERE contractors_fts MATCH ?3)",
+};
 
 #[cfg(test)]
 mod tests {
@@ -118,6 +112,43 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].first_name, "Ann");
         assert!(cache.list_contractors(Some("100%")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn pages_through_a_search_newest_first() {
+        let cache = Cache::open_in_memory().unwrap();
+        let all: Vec<Contractor> = (0..7)
+            .map(|n| {
+                contractor(
+                    &format!("cn_{n}"),
+                    n,
+                    "Ann",
+                    &format!("a{n}@example.com"),
+                    "Oakland",
+                )
+            })
+            .chain([contractor("cn_x", 99, "Bob", "bob@example.com", "Fresno")])
+            .collect();
+        cache.upsert_contractors(&all, 1).unwrap();
+        let page = cache.page_contractors(Some("oak"), 2, Some(3)).unwrap();
+        let ids: Vec<&str> = page.items.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!((page.total, page.offset), (7, 2));
+        assert_eq!(ids, ["cn_4", "cn_3", "cn_2"]);
+        assert_eq!(cache.page_contractors(None, 0, Some(2)).unwrap().total, 8);
+        assert_eq!(
+            cache
+                .page_contractors(Some("bob fres"), 0, Some(50))
+                .unwrap()
+                .total,
+            1
+        );
+        assert_eq!(
+            cache
+                .page_contractors(Some("\"zz'"), 0, Some(50))
+                .unwrap()
+                .total,
+            0
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The `entities` table.
 
-use super::{decode_bodies, like_pattern, Cache};
+use super::search::Searchable;
+use super::{page_limit, Cache};
 use crate::error::Result;
+use coverdesk_ipc::page::Page;
 use rusqlite::params;
 use ten99::Entity;
 
@@ -37,19 +39,27 @@ impl Cache {
         Ok(())
     }
 
-    /// Newest first. `search` matches name, city, state, required coverage and ID, ignoring case.
+    /// Newest first. `search` matches the starts of words in name, city, state, required
+    /// coverage and ID, ignoring case.
     pub fn list_entities(&self, search: Option<&str>) -> Result<Vec<Entity>> {
-        let conn = self.conn();
-        let mut statement = conn.prepare_cached(
-            "SELECT body FROM entities
-             WHERE ?1 = '%%' OR name LIKE ?1 ESCAPE '\\' OR IFNULL(locality, '') LIKE ?1 ESCAPE '\\'
-                OR IFNULL(region, '') LIKE ?1 ESCAPE '\\' OR coverage LIKE ?1 ESCAPE '\\' OR id LIKE ?1 ESCAPE '\\'
-             ORDER BY created DESC, id DESC",
-        )?;
-        let rows = statement.query_map([like_pattern(search)], |row| row.get::<_, String>(0))?;
-        decode_bodies(rows)
+        Ok(self.page_entities(search, 0, None)?.items)
+    }
+
+    /// A window of [`Cache::list_entities`]: `limit` rows (all when `None`) from `offset`.
+    pub fn page_entities(
+        &self,
+        search: Option<&str>,
+        offset: usize,
+        limit: Option<usize>,
+    ) -> Result<Page<Entity>> {
+        ENTITIES.page(&self.conn(), search, offset, page_limit(limit))
     }
 }
+
+const ENTITIES: Searchable = Searchable {
+    table: "entities",
+    filter: "rowid IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?3)",
+};
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,9 @@
 //! The `jobs` table.
 
-use super::{decode_bodies, like_pattern, Cache};
+use super::search::Searchable;
+use super::{page_limit, Cache};
 use crate::error::Result;
+use coverdesk_ipc::page::Page;
 use rusqlite::params;
 use ten99::Job;
 
@@ -37,24 +39,32 @@ impl Cache {
         Ok(())
     }
 
-    /// Newest first. `search` matches title, description, the entity's ID or name, the
-    /// category's code or name, the work-site state and the job's ID, ignoring case.
+    /// Newest first. `search` matches the starts of words in title, description, the
+    /// entity's ID or name, the category's code, the work-site state and the job's ID, and
+    /// anywhere in the category's name, ignoring case.
     pub fn list_jobs(&self, search: Option<&str>) -> Result<Vec<Job>> {
-        let conn = self.conn();
-        let mut statement = conn.prepare_cached(
-            "SELECT j.body FROM jobs j
-               LEFT JOIN entities e ON e.id = j.entity
-               LEFT JOIN job_categories c ON c.category_code = j.category_code
-             WHERE ?1 = '%%' OR j.name LIKE ?1 ESCAPE '\\' OR IFNULL(j.description, '') LIKE ?1 ESCAPE '\\'
-                OR j.entity LIKE ?1 ESCAPE '\\' OR IFNULL(e.name, '') LIKE ?1 ESCAPE '\\'
-                OR j.category_code LIKE ?1 ESCAPE '\\' OR IFNULL(c.name, '') LIKE ?1 ESCAPE '\\'
-                OR IFNULL(j.region, '') LIKE ?1 ESCAPE '\\' OR j.id LIKE ?1 ESCAPE '\\'
-             ORDER BY j.created DESC, j.id DESC",
-        )?;
-        let rows = statement.query_map([like_pattern(search)], |row| row.get::<_, String>(0))?;
-        decode_bodies(rows)
+        Ok(self.page_jobs(search, 0, None)?.items)
+    }
+
+    /// A window of [`Cache::list_jobs`]: `limit` rows (all when `None`) from `offset`.
+    pub fn page_jobs(
+        &self,
+        search: Option<&str>,
+        offset: usize,
+        limit: Option<usize>,
+    ) -> Result<Page<Job>> {
+        JOBS.page(&self.conn(), search, offset, page_limit(limit))
     }
 }
+
+/// Category names are few (one cached list), so they are matched with `LIKE`.
+const JOBS: Searchable = Searchable {
+    table: "jobs",
+    filter: "rowid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?3)
+        OR entity IN (SELECT id FROM entities WHERE rowid IN
+            (SELECT rowid FROM entities_fts WHERE entities_fts MATCH '{name} : (' || ?3 || ')'))
+        OR category_code IN (SELECT category_code FROM job_categories WHERE name LIKE ?4 ESCAPE '\\')",
+};
 
 #[cfg(test)]
 mod tests {

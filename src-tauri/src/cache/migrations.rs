@@ -71,6 +71,79 @@ pub const CACHE: &[&str] = &[
         offline      INTEGER NOT NULL DEFAULT 0,
         fetched      INTEGER NOT NULL DEFAULT 0
     );",
+    // 5: full-text search over the lists' search columns. External-content FTS5 tables
+    // index the tables' own rows by rowid (an upsert keeps a row's rowid; nothing here
+    // VACUUMs), triggers keep them in step, and 'rebuild' indexes rows cached before.
+    // The 2- and 3-character prefix indexes make search-as-you-type cheap.
+    "CREATE VIRTUAL TABLE contractors_fts USING fts5(
+        id, first_name, last_name, email, company_name, locality,
+        content = 'contractors', content_rowid = 'rowid', prefix = '2 3'
+    );
+    CREATE TRIGGER contractors_fts_insert AFTER INSERT ON contractors BEGIN
+        INSERT INTO contractors_fts (rowid, id, first_name, last_name, email, company_name, locality)
+        VALUES (new.rowid, new.id, new.first_name, new.last_name, new.email, new.company_name, new.locality);
+    END;
+    CREATE TRIGGER contractors_fts_delete AFTER DELETE ON contractors BEGIN
+        INSERT INTO contractors_fts (contractors_fts, rowid, id, first_name, last_name, email, company_name, locality)
+        VALUES ('delete', old.rowid, old.id, old.first_name, old.last_name, old.email, old.company_name, old.locality);
+    END;
+    CREATE TRIGGER contractors_fts_update AFTER UPDATE ON contractors BEGIN
+        INSERT INTO contractors_fts (contractors_fts, rowid, id, first_name, last_name, email, company_name, locality)
+        VALUES ('delete', old.rowid, old.id, old.first_name, old.last_name, old.email, old.company_name, old.locality);
+        INSERT INTO contractors_fts (rowid, id, first_name, last_name, email, company_name, locality)
+        VALUES (new.rowid, new.id, new.first_name, new.last_name, new.email, new.company_name, new.locality);
+    END;
+    INSERT INTO contractors_fts (contractors_fts) VALUES ('rebuild');
+
+    CREATE VIRTUAL TABLE entities_fts USING fts5(
+        id, name, locality, region, coverage,
+        content = 'entities', content_rowid = 'rowid', prefix = '2 3'
+    );
+    CREATE TRIGGER entities_fts_insert AFTER INSERT ON entities BEGIN
+        INSERT INTO entities_fts (rowid, id, name, locality, region, coverage)
+        VALUES (new.rowid, new.id, new.name, new.locality, new.region, new.coverage);
+    END;
+    CREATE TRIGGER entities_fts_delete AFTER DELETE ON entities BEGIN
+        INSERT INTO entities_fts (entities_fts, rowid, id, name, locality, region, coverage)
+        VALUES ('delete', old.rowid, old.id, old.name, old.locality, old.region, old.coverage);
+    END;
+    CREATE TRIGGER entities_fts_update AFTER UPDATE ON entities BEGIN
+        INSERT INTO entities_fts (entities_fts, rowid, id, name, locality, region, coverage)
+        VALUES ('delete', old.rowid, old.id, old.name, old.locality, old.region, old.coverage);
+        INSERT INTO entities_fts (rowid, id, name, locality, region, coverage)
+        VALUES (new.rowid, new.id, new.name, new.locality, new.region, new.coverage);
+    END;
+    INSERT INTO entities_fts (entities_fts) VALUES ('rebuild');
+
+    CREATE VIRTUAL TABLE jobs_fts USING fts5(
+        id, name, description, entity, category_code, region,
+        content = 'jobs', content_rowid = 'rowid', prefix = '2 3'
+    );
+    CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO jobs_fts (rowid, id, name, description, entity, category_code, region)
+        VALUES (new.rowid, new.id, new.name, new.description, new.entity, new.category_code, new.region);
+    END;
+    CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+        INSERT INTO jobs_fts (jobs_fts, rowid, id, name, description, entity, category_code, region)
+        VALUES ('delete', old.rowid, old.id, old.name, old.description, old.entity, old.category_code, old.region);
+    END;
+    CREATE TRIGGER jobs_fts_update AFTER UPDATE ON jobs BEGIN
+        INSERT INTO jobs_fts (jobs_fts, rowid, id, name, description, entity, category_code, region)
+        VALUES ('delete', old.rowid, old.id, old.name, old.description, old.entity, old.category_code, old.region);
+        INSERT INTO jobs_fts (rowid, id, name, description, entity, category_code, region)
+        VALUES (new.rowid, new.id, new.name, new.description, new.entity, new.category_code, new.region);
+    END;
+    INSERT INTO jobs_fts (jobs_fts) VALUES ('rebuild');",
+    // 6: what an open form holds, saved as it is typed so nothing is lost to a restart or
+    // a failed submit. `record_id` is '' for a create form, the record's ID for an edit
+    // form. `body` is the form's own JSON (never a secret: only record forms save drafts).
+    "CREATE TABLE drafts (
+        form      TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        body      TEXT NOT NULL,
+        saved_at  INTEGER NOT NULL,
+        PRIMARY KEY (form, record_id)
+    );",
 ];
 
 /// App settings that are not secret (which environment was last used, when a key was saved).
@@ -101,6 +174,76 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, CACHE.len());
+    }
+
+    fn count(conn: &Connection, sql: &str) -> i64 {
+        conn.query_row(sql, [], |row| row.get(0)).unwrap()
+    }
+
+    /// The step that adds full-text search.
+    fn fts_step() -> usize {
+        CACHE
+            .iter()
+            .position(|sql| sql.contains("contractors_fts"))
+            .expect("a step creates the search index")
+    }
+
+    #[test]
+    fn an_empty_file_gets_every_table_and_a_working_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = Connection::open(dir.path().join("cache.sqlite")).unwrap();
+        apply(&mut conn, CACHE).unwrap();
+        conn.execute_batch(
+            "INSERT INTO contractors VALUES ('cn_1', 1, 'Ann', 'Lee', 'ann@example.com', NULL, 'Oakland', 'CA', '{}', 1);
+             INSERT INTO drafts VALUES ('contractor', '', '{}', 1);",
+        )
+        .unwrap();
+        let hits = count(
+            &conn,
+            "SELECT count(*) FROM contractors_fts WHERE contractors_fts MATCH 'oak*'",
+        );
+        assert_eq!(hits, 1);
+    }
+
+    #[test]
+    fn upgrading_a_filled_cache_indexes_the_rows_it_already_had() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite");
+        {
+            let mut old = Connection::open(&path).unwrap();
+            apply(&mut old, &CACHE[..fts_step()]).unwrap();
+            old.execute_batch(
+                "INSERT INTO contractors VALUES ('cn_1', 1, 'Ann', 'Lee', 'ann@example.com', 'Lee Plumbing', 'Oakland', 'CA', '{}', 1);
+                 INSERT INTO entities VALUES ('en_1', 1, 'Lake View Bowl', 'Chicago', 'IL', 'workers_comp', '{}', 1);
+                 INSERT INTO jobs VALUES ('jb_1', 1, 'Field technician', NULL, 'en_1', 'jc_1', 'IL', '{}', 1);",
+            )
+            .unwrap();
+        }
+        let mut conn = Connection::open(&path).unwrap();
+        apply(&mut conn, CACHE).unwrap();
+        let version: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, CACHE.len());
+        for (table, query) in [
+            ("contractors_fts", "plumb*"),
+            ("entities_fts", "chic*"),
+            ("jobs_fts", "techn*"),
+        ] {
+            let sql = format!("SELECT count(*) FROM {table} WHERE {table} MATCH '{query}'");
+            assert_eq!(count(&conn, &sql), 1, "{table} {query}");
+        }
+        // The triggers keep the index in step from then on.
+        conn.execute(
+            "UPDATE contractors SET locality = 'Fresno' WHERE id = 'cn_1'",
+            [],
+        )
+        .unwrap();
+        let oakland = "SELECT count(*) FROM contractors_fts WHERE contractors_fts MATCH 'oakland'";
+        let fresno = "SELECT count(*) FROM contractors_fts WHERE contractors_fts MATCH 'fresno'";
+        assert_eq!((count(&conn, oakland), count(&conn, fresno)), (0, 1));
+        conn.execute("DELETE FROM contractors", []).unwrap();
+        assert_eq!(count(&conn, fresno), 0);
     }
 
     #[test]

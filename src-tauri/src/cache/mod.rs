@@ -3,6 +3,7 @@
 
 mod audit_log;
 mod contractors;
+mod drafts;
 mod entities;
 mod job_categories;
 mod jobs;
@@ -11,6 +12,7 @@ mod records;
 mod sync_log;
 
 pub use records::RecordTable;
+pub mod search;
 
 use crate::error::Result;
 use rusqlite::Connection;
@@ -25,6 +27,10 @@ impl Cache {
     pub fn open(path: &Path) -> Result<Cache> {
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Lists jump around a 100,000-row cache: keep its pages in memory (32 MB) and read
+        // the file through a memory map rather than a copy per page.
+        conn.pragma_update(None, "cache_size", -32_768)?;
+        conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
         Cache::with_connection(conn)
     }
 
@@ -61,6 +67,11 @@ fn like_pattern(search: Option<&str>) -> String {
             .replace('%', "\\%")
             .replace('_', "\\_")
     )
+}
+
+/// SQLite's "no limit" for a page that runs to the end of the list.
+fn page_limit(limit: Option<usize>) -> i64 {
+    limit.map_or(-1, |n| n as i64)
 }
 
 /// Decodes the cached JSON bodies. The cache only holds what it serialized itself; a row

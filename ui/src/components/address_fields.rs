@@ -38,6 +38,7 @@ impl AddressSignals {
         }
     }
 
+    /// Puts saved values back (an edited record or a restored draft).
     pub fn set(self, draft: &AddressDraft) {
         self.line1.set(draft.line1.clone());
         self.line2.set(draft.line2.clone());

@@ -1,9 +1,10 @@
 //! An address sub-form's values, as typed.
 
 use super::typed_numbers::optional;
+use serde::{Deserialize, Serialize};
 use ten99::Address;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressDraft {
     pub line1: String,
     pub line2: String,

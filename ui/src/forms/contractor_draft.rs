@@ -1,6 +1,7 @@
 //! The contractor create form's values, exactly as typed, and the request they make.
 
 use super::changes::{changed, changed_text};
+use serde::{Deserialize, Serialize};
 use ten99::{Address, Contractor, ContractorInput, ContractorUpdate};
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
@@ -19,7 +20,7 @@ pub const FIELD_PATHS: [&str; 11] = [
     "address.postalcode",
 ];
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContractorDraft {
     pub first_name: String,
     pub middle_name: String,

@@ -3,6 +3,7 @@
 use super::changes::{changed, changed_part};
 use super::typed_numbers::dollars;
 use super::AddressDraft;
+use serde::{Deserialize, Serialize};
 use ten99::{CoverageLimit, CoverageType, Entity, EntityInput, EntityUpdate, FieldErrors};
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
@@ -26,7 +27,7 @@ pub const COVERAGE_CHOICES: [CoverageType; 3] = [
     CoverageType::Professional,
 ];
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityDraft {
     pub name: String,
     pub address: AddressDraft,

@@ -3,6 +3,7 @@
 use super::changes::{changed, changed_part};
 use super::typed_numbers::{dollars, whole};
 use super::AddressDraft;
+use serde::{Deserialize, Serialize};
 use ten99::{Cents, FieldErrors, Job, JobCategory, JobInput, JobUpdate, WageType};
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
@@ -24,7 +25,7 @@ pub const FIELD_PATHS: [&str; 14] = [
     "address.country",
 ];
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobDraft {
     pub name: String,
     pub description: String,

@@ -4,6 +4,7 @@
 pub mod address_draft;
 pub mod changes;
 pub mod contractor_draft;
+pub mod contractor_import;
 pub mod entity_draft;
 pub mod field_ids;
 pub mod form_feedback;

@@ -6,10 +6,12 @@
 
 pub mod audit;
 pub mod contractors;
+pub mod drafts;
 pub mod entities;
 pub mod events;
 pub mod jobs;
 mod records;
+pub mod records_csv;
 pub mod settings;
 pub mod startup;
 pub mod sync;

@@ -3,11 +3,15 @@
 
 mod create_form;
 mod detail;
+mod import_panel;
 mod list;
 
 use super::record_screen::Screen;
+use crate::components::export_button::ExportButton;
+use coverdesk_ipc::records_csv::RecordKind;
 use create_form::ContractorForm;
 use detail::ContractorDetailView;
+use import_panel::ContractorImport;
 use leptos::prelude::*;
 use list::ContractorList;
 use ten99::Contractor;
@@ -17,6 +21,7 @@ pub fn ContractorsPage() -> impl IntoView {
     // Bumped whenever the cache changed, so the list queries it again.
     let cache_version = RwSignal::new(0_u64);
     let reload = move || cache_version.update(|version| *version += 1);
+    let importing = RwSignal::new(false);
     let screen = RwSignal::new(Screen::<Contractor>::Browse);
     let browse = Callback::new(move |()| screen.set(Screen::Browse));
 
@@ -26,6 +31,21 @@ pub fn ContractorsPage() -> impl IntoView {
                 Screen::Browse => {
                     view! {
                         <ContractorForm on_saved=Callback::new(move |_| reload()) />
+                        <div class="page-actions">
+                            <button
+                                id="contractor-import-open"
+                                type="button"
+                                class="button button-secondary"
+                                aria-expanded=move || importing.get().to_string()
+                                on:click=move |_| importing.update(|open| *open = !*open)
+                            >
+                                "Import CSV…"
+                            </button>
+                            <ExportButton kind=RecordKind::Contractors />
+                        </div>
+                        <Show when=move || importing.get()>
+                            <ContractorImport on_imported=Callback::new(move |()| reload()) />
+                        </Show>
                         <ContractorList
                             cache_version=cache_version
                             on_open=Callback::new(move |id| screen.set(Screen::Detail(id)))

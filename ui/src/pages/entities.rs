@@ -6,6 +6,8 @@ mod detail;
 mod list;
 
 use super::record_screen::Screen;
+use crate::components::export_button::ExportButton;
+use coverdesk_ipc::records_csv::RecordKind;
 use create_form::EntityForm;
 use detail::EntityDetailView;
 use leptos::prelude::*;
@@ -25,6 +27,9 @@ pub fn EntitiesPage() -> impl IntoView {
                 Screen::Browse => {
                     view! {
                         <EntityForm on_saved=Callback::new(move |_| reload()) />
+                        <div class="page-actions">
+                            <ExportButton kind=RecordKind::Entities />
+                        </div>
                         <EntityList
                             cache_version=cache_version
                             on_open=Callback::new(move |id| screen.set(Screen::Detail(id)))

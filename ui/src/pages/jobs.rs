@@ -6,7 +6,9 @@ mod detail;
 mod list;
 
 use super::record_screen::Screen;
+use crate::components::export_button::ExportButton;
 use crate::ipc;
+use coverdesk_ipc::records_csv::RecordKind;
 use create_form::JobForm;
 use detail::JobDetailView;
 use leptos::prelude::*;
@@ -38,6 +40,9 @@ pub fn JobsPage() -> impl IntoView {
                             categories=categories
                             on_saved=Callback::new(move |_| reload())
                         />
+                        <div class="page-actions">
+                            <ExportButton kind=RecordKind::Jobs />
+                        </div>
                         <JobList
                             cache_version=cache_version
                             entities=entities

@@ -2,6 +2,7 @@
 //! rules, sends only a valid request (an edit sends only the fields that changed), and
 //! puts the backend's objections next to the fields they concern.
 
+use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::Field;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
@@ -11,6 +12,7 @@ use crate::components::toast::Toasts;
 use crate::forms::contractor_draft::FIELD_PATHS;
 use crate::forms::ContractorDraft;
 use crate::ipc;
+use coverdesk_ipc::drafts::DraftForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::{Contractor, ContractorUpdate};
@@ -129,6 +131,23 @@ pub fn ContractorForm(
     let editing = editing.map(|c| (c.id.clone(), c.full_name()));
     let is_edit = editing.is_some();
     let form = FormState::new(Memo::new(move |_| values.draft().to_input().validate()));
+    // Edits keep their drafts apart, by record.
+    let keeper = keep_draft(
+        DraftForm::Contractor,
+        editing.as_ref().map(|(id, _)| id.clone()),
+        move || values.draft(),
+        move |draft| values.set(&draft),
+    );
+    let discard_to = original.clone();
+    let on_discard = Callback::new(move |()| {
+        match &discard_to {
+            Some(original) => values.set(original),
+            None => values.clear(),
+        }
+        form.succeeded();
+        form.rejection.set(None);
+        keeper.start_over();
+    });
 
     let send = move || {
         let draft = values.draft();
@@ -141,6 +160,7 @@ pub fn ContractorForm(
                     let update = draft.changes_since(original);
                     if update == ContractorUpdate::default() {
                         form.succeeded();
+                        keeper.start_over();
                         toasts.success("Nothing changed");
                         if let Some(cancel) = on_cancel {
                             cancel.run(());
@@ -157,6 +177,7 @@ pub fn ContractorForm(
                         values.clear();
                     }
                     form.succeeded();
+                    keeper.start_over();
                     let verb = if is_edit { "Saved" } else { "Created" };
                     toasts.success(format!(
                         "{verb} {} ({})",
@@ -201,6 +222,7 @@ pub fn ContractorForm(
                     <h2 id=title_id>{title}</h2>
                     <p class="card-subtitle">{subtitle}</p>
                 </div>
+                <DraftNote keeper=keeper kind="contractor" on_discard=on_discard />
             </header>
             <form class="form-grid" novalidate=true on:submit=on_submit>
                 <FormAlert rejection=form.rejection field_paths=&FIELD_PATHS />

@@ -4,6 +4,7 @@
 
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::coverage_checkboxes::CoverageCheckboxes;
+use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::Field;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
@@ -12,6 +13,7 @@ use crate::components::toast::Toasts;
 use crate::forms::entity_draft::FIELD_PATHS;
 use crate::forms::EntityDraft;
 use crate::ipc;
+use coverdesk_ipc::drafts::DraftForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::{CoverageType, Entity, EntityUpdate};
@@ -84,6 +86,23 @@ pub fn EntityForm(
     let editing = editing.map(|e| (e.id.clone(), e.name.clone()));
     let is_edit = editing.is_some();
     let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
+    // Edits keep their drafts apart, by record.
+    let keeper = keep_draft(
+        DraftForm::Entity,
+        editing.as_ref().map(|(id, _)| id.clone()),
+        move || values.draft(),
+        move |draft| values.set(&draft),
+    );
+    let discard_to = original.clone();
+    let on_discard = Callback::new(move |()| {
+        match &discard_to {
+            Some(original) => values.set(original),
+            None => values.clear(),
+        }
+        form.succeeded();
+        form.rejection.set(None);
+        keeper.start_over();
+    });
 
     let send = StoredValue::new(move || {
         let draft = values.draft();
@@ -95,6 +114,7 @@ pub fn EntityForm(
                     let update = draft.changes_since(original);
                     if update == EntityUpdate::default() {
                         form.succeeded();
+                        keeper.start_over();
                         toasts.success("Nothing changed");
                         if let Some(cancel) = on_cancel {
                             cancel.run(());
@@ -111,6 +131,7 @@ pub fn EntityForm(
                         values.clear();
                     }
                     form.succeeded();
+                    keeper.start_over();
                     let verb = if is_edit { "Saved" } else { "Created" };
                     toasts.success(format!("{verb} {} ({})", entity.name, entity.id));
                     on_saved.run(entity);
@@ -141,6 +162,7 @@ pub fn EntityForm(
                         "The company the work is done for, and the cover it requires of contractors."
                     </p>
                 </div>
+                <DraftNote keeper=keeper kind="entity" on_discard=on_discard />
             </header>
             <form class="form-grid" novalidate=true on:submit=on_submit>
                 <FormAlert rejection=form.rejection field_paths=&FIELD_PATHS />

@@ -4,6 +4,7 @@
 
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::category_picker::CategoryPicker;
+use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::Field;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
@@ -13,6 +14,7 @@ use crate::components::toast::Toasts;
 use crate::forms::job_draft::FIELD_PATHS;
 use crate::forms::JobDraft;
 use crate::ipc;
+use coverdesk_ipc::drafts::DraftForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::{Entity, Job, JobCategory, JobUpdate, WageType};
@@ -113,6 +115,23 @@ pub fn JobForm(
     let editing = editing.map(|j| (j.id.clone(), j.name.clone()));
     let is_edit = editing.is_some();
     let form = FormState::new(Memo::new(move |_| values.draft().checked().1));
+    // Edits keep their drafts apart, by record.
+    let keeper = keep_draft(
+        DraftForm::Job,
+        editing.as_ref().map(|(id, _)| id.clone()),
+        move || values.draft(),
+        move |draft| values.set(&draft),
+    );
+    let discard_to = original.clone();
+    let on_discard = Callback::new(move |()| {
+        match &discard_to {
+            Some(original) => values.set(original),
+            None => values.set(&JobDraft::default()),
+        }
+        form.succeeded();
+        form.rejection.set(None);
+        keeper.start_over();
+    });
 
     let entity_options = Signal::derive(move || match entities.get() {
         Some(Ok(entities)) => entities
@@ -140,6 +159,7 @@ pub fn JobForm(
                     let update = draft.changes_since(original);
                     if update == JobUpdate::default() {
                         form.succeeded();
+                        keeper.start_over();
                         toasts.success("Nothing changed");
                         if let Some(cancel) = on_cancel {
                             cancel.run(());
@@ -156,6 +176,7 @@ pub fn JobForm(
                         values.clear_after_create();
                     }
                     form.succeeded();
+                    keeper.start_over();
                     let verb = if is_edit { "Saved" } else { "Created" };
                     toasts.success(format!("{verb} {} ({})", job.name, job.id));
                     on_saved.run(job);
@@ -186,6 +207,7 @@ pub fn JobForm(
                         "The work, who it is for, its approved category and its pay."
                     </p>
                 </div>
+                <DraftNote keeper=keeper kind="job" on_discard=on_discard />
             </header>
             <form class="form-grid" novalidate=true on:submit=on_submit>
                 <FormAlert rejection=form.rejection field_paths=&FIELD_PATHS />
