@@ -6,9 +6,12 @@
 //! One module per resource, mirroring `src-tauri/src/commands/` and `ui/src/ipc/`.
 
 pub mod contractors;
+pub mod desktop;
 pub mod entities;
 pub mod error;
 pub mod jobs;
+pub mod quotes;
+pub mod sessions;
 pub mod settings;
 
 pub use error::ErrorView;
