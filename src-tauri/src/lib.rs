@@ -19,6 +19,7 @@ pub fn run() {
                 keys::KeyStore::default(),
             ))?;
             app.manage(state);
+            app.manage(commands::desktop::SystemClipboard::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -32,6 +33,19 @@ pub fn run() {
             commands::jobs::jobs_create,
             commands::jobs::jobs_refresh,
             commands::jobs::job_categories_list,
+            commands::quotes::quotes_list,
+            commands::quotes::quotes_request,
+            commands::quotes::quotes_refresh,
+            commands::sessions::sessions_list,
+            commands::sessions::sessions_create,
+            commands::sessions::sessions_expire,
+            commands::sessions::sessions_update,
+            commands::sessions::sessions_refresh,
+            commands::sessions::sessions_defaults,
+            commands::sessions::sessions_save_defaults,
+            commands::desktop::clipboard_write_text,
+            commands::desktop::open_external_url,
+            commands::desktop::qr_code_svg,
             commands::settings::settings_get,
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,

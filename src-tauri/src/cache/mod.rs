@@ -6,6 +6,8 @@ mod entities;
 mod job_categories;
 mod jobs;
 pub(crate) mod migrations;
+mod quotes;
+mod sessions;
 
 use crate::error::Result;
 use rusqlite::Connection;

@@ -3,8 +3,11 @@
 //! plain async function that tests call directly.
 
 pub mod contractors;
+pub mod desktop;
 pub mod entities;
 pub mod jobs;
+pub mod quotes;
+pub mod sessions;
 pub mod settings;
 #[cfg(test)]
 pub(crate) mod test_support;
