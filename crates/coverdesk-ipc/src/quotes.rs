@@ -68,7 +68,19 @@ impl QuoteRequest {
                 errors.add("combinations", "The same combination is ticked twice");
             }
         }
-        for input in self.inputs() {
+        let mut inputs = self.inputs();
+        if inputs.is_empty() {
+            // Still check who, which job and when, with no coverage yet.
+            inputs.push(
+                QuoteRequest {
+                    combinations: vec![vec![]],
+                    ..self.clone()
+                }
+                .inputs()
+                .remove(0),
+            );
+        }
+        for input in inputs {
             for (field, message) in input.validate(now).iter() {
                 let field = if field == "coverage_type" {
                     "combinations"
@@ -158,8 +170,10 @@ mod tests {
         );
         let none = QuoteRequest {
             combinations: vec![],
+            job: "job".into(),
             ..request()
         };
+        assert!(none.validate(NOW).get("job").is_some());
         assert_eq!(
             none.validate(NOW).get("combinations"),
             Some("Tick at least one coverage combination")

@@ -54,13 +54,18 @@ pub fn qr_svg(text: &str) -> Result<String> {
     }
     let code = qrcode::QrCode::new(text.as_bytes())
         .map_err(|e| invalid("text", &format!("Too long for a QR code: {e}")))?;
-    Ok(code
+    let svg = code
         .render::<qrcode::render::svg::Color<'_>>()
         .min_dimensions(200, 200)
         .quiet_zone(true)
         .dark_color(qrcode::render::svg::Color("#0f172a"))
         .light_color(qrcode::render::svg::Color("#ffffff"))
-        .build())
+        .build();
+    // The web view places it inline in HTML, where an XML declaration has no place.
+    Ok(match svg.find("<svg") {
+        Some(start) => svg[start..].to_owned(),
+        None => svg,
+    })
 }
 
 #[tauri::command]
@@ -111,7 +116,7 @@ mod tests {
         let a = qr_svg("https://apply.example.com/ias_01FVCHXE7PNQHA1T3S2AXL2QZE").unwrap();
         let b = qr_svg("https://apply.example.com/ias_01FVCHXE7PNQHA1T3S2AXL2QZF").unwrap();
         assert!(
-            a.contains("<svg") && a.contains("#0f172a"),
+            a.starts_with("<svg") && a.contains("#0f172a"),
             "{}",
             &a[..a.len().min(200)]
         );

@@ -5,8 +5,11 @@
 //! return type, and a rejection becomes a [`coverdesk_ipc::ErrorView`] the page can match on.
 
 pub mod contractors;
+pub mod desktop;
 pub mod entities;
 pub mod jobs;
+pub mod quotes;
+pub mod sessions;
 pub mod settings;
 
 use coverdesk_ipc::ErrorView;
