@@ -3,4 +3,6 @@
 pub mod contractors;
 pub mod entities;
 pub mod jobs;
+pub mod quotes;
+pub mod sessions;
 pub mod settings;

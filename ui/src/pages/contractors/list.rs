@@ -3,6 +3,7 @@
 use crate::components::toast::Toasts;
 use crate::dates::iso_date;
 use crate::ipc;
+use crate::pages::quotes::{QuoteButton, QuoteTarget};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::Contractor;
@@ -121,7 +122,7 @@ fn ContractorTable(contractors: Vec<Contractor>, searching: bool) -> impl IntoVi
         };
         view! {
             <tr class="empty-row">
-                <td id="contractor-empty" colspan="6">
+                <td id="contractor-empty" colspan="7">
                     {text}
                 </td>
             </tr>
@@ -139,6 +140,7 @@ fn ContractorTable(contractors: Vec<Contractor>, searching: bool) -> impl IntoVi
                         <th scope="col">"City / State"</th>
                         <th scope="col">"ID"</th>
                         <th scope="col">"Created"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -169,6 +171,9 @@ fn ContractorRow(contractor: Contractor) -> impl IntoView {
                 <code class="id">{contractor.id.clone()}</code>
             </td>
             <td class="cell-nowrap">{iso_date(contractor.created)}</td>
+            <td class="cell-nowrap">
+                <QuoteButton id=format!("quote-contractor-{}", contractor.id) target=QuoteTarget { contractor: Some(contractor.id.clone()), job: None } />
+            </td>
         </tr>
     }
 }

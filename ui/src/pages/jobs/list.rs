@@ -3,6 +3,7 @@
 use crate::components::toast::Toasts;
 use crate::dates::iso_date;
 use crate::ipc;
+use crate::pages::quotes::{QuoteButton, QuoteTarget};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -145,7 +146,7 @@ fn JobTable(
         };
         view! {
             <tr class="empty-row">
-                <td id="job-empty" colspan="6">
+                <td id="job-empty" colspan="7">
                     {text}
                 </td>
             </tr>
@@ -163,6 +164,7 @@ fn JobTable(
                         <th scope="col">"Wage"</th>
                         <th scope="col">"ID"</th>
                         <th scope="col">"Created"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -218,6 +220,9 @@ fn JobRow(job: Job, entity: Option<String>, category: Option<String>) -> impl In
                 <code class="id">{job.id.clone()}</code>
             </td>
             <td class="cell-nowrap">{iso_date(job.created.0)}</td>
+            <td class="cell-nowrap">
+                <QuoteButton id=format!("quote-job-{}", job.id) target=QuoteTarget { contractor: None, job: Some(job.id.clone()) } />
+            </td>
         </tr>
     }
 }
