@@ -152,6 +152,9 @@ async fn three_quotes_compared_and_the_best_one_sent_as_a_link() {
     let premium = format!("${}.{:02}", premium / 100, premium % 100);
     assert!(best_text.contains(&premium), "{premium} in {best_text}");
 
+    app.scroll_to("comparison-title").await;
+    app.screenshot("quote-comparison").await;
+
     // Cheapest first by default; a click on the total's header puts the dearest first,
     // which is the quote with both lines.
     let ascending = row_order(&app).await;
@@ -165,8 +168,6 @@ async fn three_quotes_compared_and_the_best_one_sent_as_a_link() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    app.scroll_to("comparison-title").await;
-    app.screenshot("quote-comparison").await;
 
     // The link generator, from the best quote.
     app.click(&format!("link-{both_id}")).await;
@@ -205,6 +206,7 @@ async fn three_quotes_compared_and_the_best_one_sent_as_a_link() {
     app.scroll_to("link-generator").await;
     app.screenshot("link-generator").await;
 
+    app.click("link-close").await;
     app.click("nav-sessions").await;
     let list = app
         .wait_for_text("session-list", |t| t.contains("Ann Lee"))

@@ -13,8 +13,8 @@ use leptos::task::spawn_local;
 use std::collections::HashMap;
 use ten99::{Session, SessionUpdate};
 
-/// What a session row names: contractor and coverage, through its quote.
-type QuoteNames = HashMap<String, String>;
+/// What a session row names, through its quote: the contractor and the coverage.
+type QuoteNames = HashMap<String, (String, String)>;
 
 #[component]
 pub fn SessionsPage() -> impl IntoView {
@@ -38,10 +38,7 @@ pub fn SessionsPage() -> impl IntoView {
                         .find(|c| c.id == q.contractor)
                         .map(|c| c.full_name())
                         .unwrap_or(q.contractor.clone());
-                    (
-                        q.id.clone(),
-                        format!("{who} · {}", coverage_label(&q.coverage_type)),
-                    )
+                    (q.id.clone(), (who, coverage_label(&q.coverage_type)))
                 })
                 .collect::<QuoteNames>()
         }
@@ -133,7 +130,7 @@ fn SessionTable(
 #[component]
 fn SessionRow(
     session: Session,
-    name: Option<String>,
+    name: Option<(String, String)>,
     editing: RwSignal<Option<String>>,
     version: RwSignal<u64>,
 ) -> impl IntoView {
@@ -155,7 +152,7 @@ fn SessionRow(
     let url = session.url.clone().unwrap_or_default();
     let expire = {
         let id = id.clone();
-        let who = name.clone().unwrap_or(id.clone());
+        let who = name.clone().map(|(who, _)| who).unwrap_or(id.clone());
         move |_| {
             let id = id.clone();
             let action = format!("Expire the application link for {who}");
@@ -186,7 +183,8 @@ fn SessionRow(
     view! {
         <tr class="record-row session-row" data-id=id.clone()>
             <td class="cell-strong">
-                {name.unwrap_or_else(|| session.quote.clone().unwrap_or_default())}
+                {name.clone().map(|(who, _)| who).unwrap_or_else(|| session.quote.clone().unwrap_or_default())}
+                <span class="cell-sub">{name.map(|(_, coverage)| coverage)}</span>
                 <span class="cell-sub"><code class="id">{id.clone()}</code></span>
             </td>
             <td>
@@ -197,9 +195,9 @@ fn SessionRow(
                 <code class="id">{url.clone()}</code>
                 <button type="button" class="button button-quiet button-small" on:click=move |_| copy_with_toast(url.clone(), "Link")>"Copy"</button>
             </td>
-            <td class="cell-sub-stack">
-                <span class="cell-sub">{format!("Success: {}", session.success_url.clone().unwrap_or_default())}</span>
-                <span class="cell-sub">{format!("Cancel: {}", session.cancel_url.clone().unwrap_or_default())}</span>
+            <td class="cell-redirects">
+                <RedirectLine label="Success" url=session.success_url.clone().unwrap_or_default() />
+                <RedirectLine label="Cancel" url=session.cancel_url.clone().unwrap_or_default() />
                 {edit_form}
             </td>
             <td class="cell-nowrap">{iso_date(session.created.0)}</td>
@@ -210,6 +208,18 @@ fn SessionRow(
                 </div>
             </td>
         </tr>
+    }
+}
+
+/// One redirect, cut to the cell's width; the whole URL in its tooltip.
+#[component]
+fn RedirectLine(label: &'static str, url: String) -> impl IntoView {
+    let title = url.clone();
+    view! {
+        <span class="cell-sub redirect" title=title>
+            <span class="redirect-label">{label}</span>
+            {url}
+        </span>
     }
 }
 

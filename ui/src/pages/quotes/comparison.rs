@@ -16,12 +16,12 @@ fn heading(column: SortColumn) -> &'static str {
     match column {
         SortColumn::Coverage => "Coverage",
         SortColumn::Eligible => "Eligibility",
-        SortColumn::Rate => "Rate per $100",
-        SortColumn::Premium => "Est. premium",
-        SortColumn::TaxesAndFees => "Taxes & fees",
-        SortColumn::Total => "Est. total",
+        SortColumn::Rate => "Per $100",
+        SortColumn::Premium => "Premium",
+        SortColumn::TaxesAndFees => "Taxes, fees",
+        SortColumn::Total => "Total",
         SortColumn::Effective => "Dates",
-        SortColumn::Requirements => "Entity requires",
+        SortColumn::Requirements => "Required",
     }
 }
 
@@ -77,12 +77,12 @@ pub(super) fn QuoteComparison(
                 .unwrap_or(job.entity.clone());
             let needs = required.get();
             let needs = if needs.is_empty() {
-                "no required coverage".to_owned()
+                "requires no particular coverage".to_owned()
             } else {
                 format!("requires {}", coverage_label(&needs))
             };
             format!(
-                "{} for {entity} ({needs}). Premiums estimated on {} ({}).",
+                "{} for {entity}, which {needs}. Rates are per $100 of pay; premium, taxes, fees and total are estimated on {} ({}).",
                 job.name, pay.amount, pay.basis
             )
         }
@@ -97,7 +97,7 @@ pub(super) fn QuoteComparison(
                     <p class="card-subtitle" id="comparison-subtitle">{subtitle}</p>
                 </div>
                 <button id="quote-refresh" type="button" class="button button-secondary" on:click=refresh>
-                    "Refresh from the API"
+                    "Refresh"
                 </button>
             </header>
             <Transition fallback=|| view! { <p class="table-note">"Loading quotes…"</p> }>
@@ -216,28 +216,23 @@ fn ComparisonRow(row: QuoteRow, best: bool, chosen: RwSignal<Option<Quote>>) -> 
     let rate = row
         .costs
         .as_ref()
-        .map(|c| c.rate.to_string())
+        .map(|c| c.rate.per_100().to_string())
         .unwrap_or_else(dash);
     let line_rates = lines_text(&row, |l| Some(l.rate.per_100().to_string()));
     let line_taxes = lines_text(&row, |l| {
         let mut parts = Vec::new();
         if let Some(rate) = &l.tax_rate {
-            parts.push(format!("tax {} = {}", rate.percent(), l.tax));
+            parts.push(format!("tax {}", rate.percent()));
         }
         if let Some(rate) = &l.stamping_fee_rate {
-            parts.push(format!("stamping {} = {}", rate.percent(), l.fees));
+            parts.push(format!("stamping {}", rate.percent()));
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     });
-    let pay_note = row
-        .costs
-        .as_ref()
-        .map(|c| format!("on {}", c.pay))
-        .unwrap_or_default();
-    let dates = match (quote.effective_date, quote.end_date) {
-        (Some(start), Some(end)) => format!("{} → {}", iso_date(start.0), iso_date(end.0)),
-        (Some(start), None) => format!("from {}", iso_date(start.0)),
-        _ => "API defaults".to_owned(),
+    let (starts, ends) = match (quote.effective_date, quote.end_date) {
+        (Some(start), Some(end)) => (iso_date(start.0), format!("to {}", iso_date(end.0))),
+        (Some(start), None) => (iso_date(start.0), String::new()),
+        _ => ("API defaults".to_owned(), String::new()),
     };
     let eligibility = match &row.ineligible_reason {
         None => view! { <span class="tag tag-ok">"Eligible"</span> }.into_any(),
@@ -253,7 +248,7 @@ fn ComparisonRow(row: QuoteRow, best: bool, chosen: RwSignal<Option<Quote>>) -> 
         let missing: Vec<CoverageType> = row.missing.clone();
         view! {
             <span class="tag tag-warn">"Not met"</span>
-            <span class="cell-sub">{format!("Missing {}", coverage_label(&missing))}</span>
+            <span class="cell-sub">{format!("No {}", coverage_label(&missing))}</span>
         }
         .into_any()
     };
@@ -265,9 +260,9 @@ fn ComparisonRow(row: QuoteRow, best: bool, chosen: RwSignal<Option<Quote>>) -> 
     };
     view! {
         <tr id=format!("quote-row-{id}") class="record-row quote-row" class:is-best=best class:is-chosen=is_chosen data-id=id.clone()>
-            <td class="cell-strong">
-                {coverage_label(&quote.coverage_type)}
-                {best.then(|| view! { <span id="best-quote" class="tag tag-best">"★ Best choice"</span> })}
+            <td class="cell-strong cell-coverage">
+                {quote.coverage_type.iter().map(|c| view! { <span class="coverage-line">{c.label()}</span> }).collect_view()}
+                {best.then(|| view! { <span id="best-quote" class="tag tag-best">"Best choice"</span> })}
                 <span class="cell-sub"><code class="id">{id.clone()}</code></span>
             </td>
             <td>{eligibility}</td>
@@ -277,14 +272,16 @@ fn ComparisonRow(row: QuoteRow, best: bool, chosen: RwSignal<Option<Quote>>) -> 
             </td>
             <td class="cell-nowrap num">
                 {money(|c| c.premium)}
-                <span class="cell-sub">{pay_note}</span>
             </td>
             <td class="num">
                 {money(|c| c.taxes + c.fees)}
                 <span class="cell-sub">{line_taxes}</span>
             </td>
             <td class="cell-nowrap num cell-total">{money(|c| c.total)}</td>
-            <td class="cell-nowrap">{dates}</td>
+            <td class="cell-nowrap">
+                {starts}
+                <span class="cell-sub">{ends}</span>
+            </td>
             <td>{requirements}</td>
             <td class="cell-nowrap">
                 <button
@@ -295,7 +292,7 @@ fn ComparisonRow(row: QuoteRow, best: bool, chosen: RwSignal<Option<Quote>>) -> 
                     title=if eligible { "Create an application link for this quote" } else { "Not eligible: no application can be made" }
                     on:click=move |_| chosen.set(Some(pick.clone()))
                 >
-                    "Create application link"
+                    "Send link"
                 </button>
             </td>
         </tr>

@@ -5,12 +5,12 @@
 use super::Records;
 use crate::components::field::Field;
 use crate::components::form_alert::FormAlert;
+use crate::components::form_state::FormState;
 use crate::components::toast::Toasts;
 use crate::forms::application_message::application_message;
 use crate::forms::quote_request_draft::coverage_label;
 use crate::forms::FormFeedback;
 use crate::ipc;
-use coverdesk_ipc::ErrorView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::{Quote, Session, SessionInput};
@@ -33,9 +33,18 @@ pub(super) fn LinkGenerator(chosen: RwSignal<Option<Quote>>, records: Records) -
     let success_url = RwSignal::new(String::new());
     let cancel_url = RwSignal::new(String::new());
     let session = RwSignal::new(None::<Session>);
-    let rejection = RwSignal::new(None::<ErrorView>);
-    let feedback = RwSignal::new(FormFeedback::default());
-    let busy = RwSignal::new(false);
+
+    let problems = Memo::new(move |_| {
+        SessionInput {
+            quote: chosen.with(|q| q.as_ref().map(|q| q.id.clone())),
+            success_url: Some(success_url.get()),
+            cancel_url: Some(cancel_url.get()),
+            ..Default::default()
+        }
+        .validate()
+    });
+    let form = FormState::new(problems);
+    let (feedback, rejection, busy) = (form.feedback, form.rejection, form.sending);
 
     // A new choice starts a new link, with the saved defaults.
     Effect::new(move |_| {
@@ -49,23 +58,6 @@ pub(super) fn LinkGenerator(chosen: RwSignal<Option<Quote>>, records: Records) -
             }
         });
     });
-
-    let problems = Memo::new(move |_| {
-        SessionInput {
-            quote: chosen.with(|q| q.as_ref().map(|q| q.id.clone())),
-            success_url: Some(success_url.get()),
-            cancel_url: Some(cancel_url.get()),
-            ..Default::default()
-        }
-        .validate()
-    });
-    let error = move |path: &'static str| {
-        Signal::derive(move || feedback.with(|f| problems.with(|p| f.visible_error(path, p))))
-    };
-    let touch =
-        move |path: &'static str| Callback::new(move |_| feedback.update(|f| f.touch(path)));
-    let edit =
-        move |path: &'static str| Callback::new(move |_| feedback.update(|f| f.edited(path)));
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -113,19 +105,22 @@ pub(super) fn LinkGenerator(chosen: RwSignal<Option<Quote>>, records: Records) -
         let job_name = job.map(|j| j.name).unwrap_or(quote.job.clone());
         let entity_name = entity.map(|e| e.name);
         Some(view! {
-            <section id="link-generator" class="card link-card" aria-labelledby="link-title">
+            // A dialog over the comparison: the link is the one thing to deal with now.
+            <div class="modal-layer">
+            <div class="modal-backdrop" on:click=move |_| chosen.set(None)></div>
+            <section id="link-generator" class="card link-card modal" role="dialog" aria-modal="true" aria-labelledby="link-title">
                 <header class="card-header">
                     <div>
                         <h2 id="link-title">"Application link"</h2>
                         <p class="card-subtitle">{heading}" · "<code class="id">{quote.id.clone()}</code></p>
                     </div>
-                    <button type="button" class="button button-secondary" on:click=move |_| chosen.set(None)>"Close"</button>
+                    <button id="link-close" type="button" class="button button-secondary" on:click=move |_| chosen.set(None)>"Close"</button>
                 </header>
                 {move || match session.get() {
                     None => view! {
                         <form class="form-grid" novalidate on:submit=create>
-                            <Field path="success_url" label="After applying, send the contractor to" value=success_url input_type="url" error=error("success_url") class="span-3" on_touch=touch("success_url") on_edit=edit("success_url") />
-                            <Field path="cancel_url" label="If they cancel or cannot be covered" value=cancel_url input_type="url" error=error("cancel_url") class="span-3" on_touch=touch("cancel_url") on_edit=edit("cancel_url") />
+                            <Field path="success_url" label="After applying, send the contractor to" value=success_url input_type="url" error=form.error_of("success_url") class="span-3" on_touch=form.touch("success_url") on_edit=form.edit("success_url") />
+                            <Field path="cancel_url" label="If they cancel or cannot be covered" value=cancel_url input_type="url" error=form.error_of("cancel_url") class="span-3" on_touch=form.touch("cancel_url") on_edit=form.edit("cancel_url") />
                             <FormAlert rejection=rejection field_paths=&FIELD_PATHS />
                             <div class="form-actions span-6">
                                 <p class="field-hint">"Defaults come from the Sessions page; changes here apply to this link only."</p>
@@ -140,6 +135,7 @@ pub(super) fn LinkGenerator(chosen: RwSignal<Option<Quote>>, records: Records) -
                     }.into_any(),
                 }}
             </section>
+            </div>
         })
     }
 }
@@ -190,7 +186,7 @@ fn LinkDetails(
                     {format!(" · step: {}", session.step.as_ref().map(|s| s.label().to_owned()).unwrap_or_else(|| "not started".into()))}
                 </p>
                 <label class="link-label" for="link-message">"Message to send"</label>
-                <textarea id="link-message" class="link-message" readonly rows="9" prop:value=message.clone()></textarea>
+                <textarea id="link-message" class="link-message" readonly rows="10" prop:value=message.clone()></textarea>
                 <div class="button-row">
                     <button id="link-message-copy" type="button" class="button button-secondary" on:click=move |_| copy_with_toast(copy_message.clone(), "Message")>"Copy message"</button>
                 </div>

@@ -4,6 +4,7 @@
 use super::{now, Records, Selection};
 use crate::components::field::{Field, FieldError};
 use crate::components::form_alert::FormAlert;
+use crate::components::form_state::FormState;
 use crate::components::select_field::SelectField;
 use crate::components::toast::Toasts;
 use crate::forms::field_ids::{error_id, input_id};
@@ -13,7 +14,6 @@ use crate::forms::quote_request_draft::{
 use crate::forms::FormFeedback;
 use crate::ipc;
 use coverdesk_ipc::quotes::{QuoteProgress, PROGRESS_EVENT};
-use coverdesk_ipc::ErrorView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::CoverageType;
@@ -36,10 +36,7 @@ pub(super) fn QuoteRequestForm(
     let ticked = RwSignal::new(vec!["wc", "gl", "wc-gl"]);
     let effective_date = RwSignal::new(String::new());
     let end_date = RwSignal::new(String::new());
-    let feedback = RwSignal::new(FormFeedback::default());
-    let rejection = RwSignal::new(None::<ErrorView>);
     let progress = RwSignal::new(Vec::<(Vec<CoverageType>, Step)>::new());
-    let busy = RwSignal::new(false);
 
     let draft = move || QuoteRequestDraft {
         contractor: selection.contractor.get(),
@@ -49,13 +46,8 @@ pub(super) fn QuoteRequestForm(
         end_date: end_date.get(),
     };
     let problems = Memo::new(move |_| draft().to_request(now()).err().unwrap_or_default());
-    let error = move |path: &'static str| {
-        Signal::derive(move || feedback.with(|f| problems.with(|p| f.visible_error(path, p))))
-    };
-    let touch =
-        move |path: &'static str| Callback::new(move |_| feedback.update(|f| f.touch(path)));
-    let edit =
-        move |path: &'static str| Callback::new(move |_| feedback.update(|f| f.edited(path)));
+    let form = FormState::new(problems);
+    let (feedback, rejection, busy) = (form.feedback, form.rejection, form.sending);
 
     let contractor_options = Signal::derive(move || {
         records.contractors.with(|all| {
@@ -88,7 +80,7 @@ pub(super) fn QuoteRequestForm(
         rejection.set(None);
         let request = match draft().to_request(now()) {
             Ok(request) => request,
-            Err(_) => return,
+            Err(_) => return form.focus_first_problem(&FIELD_PATHS),
         };
         let who = records
             .contractor(&request.contractor)
@@ -161,10 +153,10 @@ pub(super) fn QuoteRequestForm(
                     value=selection.contractor
                     options=contractor_options
                     placeholder="Choose a contractor…"
-                    error=error("contractor")
+                    error=form.error_of("contractor")
                     class="span-3"
-                    on_touch=touch("contractor")
-                    on_edit=edit("contractor")
+                    on_touch=form.touch("contractor")
+                    on_edit=form.edit("contractor")
                 />
                 <SelectField
                     path="job"
@@ -172,12 +164,12 @@ pub(super) fn QuoteRequestForm(
                     value=selection.job
                     options=job_options
                     placeholder="Choose a job…"
-                    error=error("job")
+                    error=form.error_of("job")
                     class="span-3"
-                    on_touch=touch("job")
-                    on_edit=edit("job")
+                    on_touch=form.touch("job")
+                    on_edit=form.edit("job")
                 />
-                <fieldset id=input_id("combinations") class="field checks span-6" class:has-error=move || error("combinations").get().is_some() tabindex="-1">
+                <fieldset id=input_id("combinations") class="field checks span-6" class:has-error=move || form.error_of("combinations").get().is_some() tabindex="-1">
                     <legend>"Coverage combinations"</legend>
                     <div class="check-row">
                         {COMBINATIONS
@@ -209,7 +201,7 @@ pub(super) fn QuoteRequestForm(
                             })
                             .collect_view()}
                     </div>
-                    <FieldError id=error_id("combinations") error=error("combinations") />
+                    <FieldError id=error_id("combinations") error=form.error_of("combinations") />
                 </fieldset>
                 <Field
                     path="effective_date"
@@ -217,10 +209,10 @@ pub(super) fn QuoteRequestForm(
                     value=effective_date
                     input_type="date"
                     optional=true
-                    error=error("effective_date")
+                    error=form.error_of("effective_date")
                     class="span-2"
-                    on_touch=touch("effective_date")
-                    on_edit=edit("effective_date")
+                    on_touch=form.touch("effective_date")
+                    on_edit=form.edit("effective_date")
                 />
                 <Field
                     path="end_date"
@@ -228,10 +220,10 @@ pub(super) fn QuoteRequestForm(
                     value=end_date
                     input_type="date"
                     optional=true
-                    error=error("end_date")
+                    error=form.error_of("end_date")
                     class="span-2"
-                    on_touch=touch("end_date")
-                    on_edit=edit("end_date")
+                    on_touch=form.touch("end_date")
+                    on_edit=form.edit("end_date")
                 />
                 <p class="field-hint span-2 dates-hint">"Empty dates take the API's defaults: cover starts tomorrow and lasts 30 days."</p>
                 <FormAlert rejection=rejection field_paths=&FIELD_PATHS />
