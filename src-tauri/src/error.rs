@@ -40,6 +40,9 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("This draft is too large to keep; it was not saved.")]
     DraftTooLarge,
+    /// The clipboard or the system browser failed.
+    #[error("{0}")]
+    Desktop(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -61,6 +64,7 @@ impl Error {
             Error::StandIn(_) => "standin".into(),
             Error::Io(_) => "io".into(),
             Error::DraftTooLarge => "draft_too_large".into(),
+            Error::Desktop(_) => "desktop".into(),
         }
     }
 
@@ -108,6 +112,18 @@ impl Error {
                 }
                 ("invalid_job_category_code" | "missing_job_category_code", message) => {
                     BTreeMap::from([("category_code".to_owned(), message.to_string())])
+                }
+                ("invalid_contractor_id", message) => {
+                    BTreeMap::from([("contractor".to_owned(), message.to_string())])
+                }
+                ("invalid_job_id", message) => {
+                    BTreeMap::from([("job".to_owned(), message.to_string())])
+                }
+                ("effective_date_invalid", message) => {
+                    BTreeMap::from([("effective_date".to_owned(), message.to_string())])
+                }
+                ("end_date_invalid", message) => {
+                    BTreeMap::from([("end_date".to_owned(), message.to_string())])
                 }
                 _ => BTreeMap::new(),
             },

@@ -26,6 +26,7 @@ pub fn run() {
             app.manage(state);
             app.manage(sync::Refreshes::default());
             commands::sync::keep_fresh(app.handle().clone());
+            app.manage(commands::desktop::SystemClipboard::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -56,6 +57,19 @@ pub fn run() {
             commands::audit::audit_list,
             commands::records_csv::contractors_import_preview,
             commands::records_csv::records_export,
+            commands::quotes::quotes_list,
+            commands::quotes::quotes_request,
+            commands::quotes::quotes_refresh,
+            commands::sessions::sessions_list,
+            commands::sessions::sessions_create,
+            commands::sessions::sessions_expire,
+            commands::sessions::sessions_update,
+            commands::sessions::sessions_refresh,
+            commands::sessions::sessions_defaults,
+            commands::sessions::sessions_save_defaults,
+            commands::desktop::clipboard_write_text,
+            commands::desktop::open_external_url,
+            commands::desktop::qr_code_svg,
             commands::settings::settings_get,
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,

@@ -3,6 +3,7 @@
 
 use crate::cache::migrations;
 use crate::error::Result;
+use coverdesk_ipc::sessions::SessionDefaults;
 use coverdesk_ipc::AppEnvironment;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
@@ -13,6 +14,13 @@ pub struct Preferences {
 }
 
 const ENVIRONMENT: &str = "environment";
+const SUCCESS_URL: &str = "session.success_url";
+const CANCEL_URL: &str = "session.cancel_url";
+
+/// Where a contractor lands after applying until the team saves its own pages:
+/// addresses reserved for examples, so nothing real is hit by accident.
+pub const DEFAULT_SUCCESS_URL: &str = "https://example.com/insurance/complete";
+pub const DEFAULT_CANCEL_URL: &str = "https://example.com/insurance/cancelled";
 
 fn key_saved_at(environment: AppEnvironment) -> String {
     format!("key_saved_at.{}", environment.as_str())
@@ -60,6 +68,23 @@ impl Preferences {
         self.set(ENVIRONMENT, Some(environment.as_str()))
     }
 
+    /// The success and cancel URLs new application sessions get.
+    pub fn session_defaults(&self) -> Result<SessionDefaults> {
+        Ok(SessionDefaults {
+            success_url: self
+                .get(SUCCESS_URL)?
+                .unwrap_or_else(|| DEFAULT_SUCCESS_URL.to_owned()),
+            cancel_url: self
+                .get(CANCEL_URL)?
+                .unwrap_or_else(|| DEFAULT_CANCEL_URL.to_owned()),
+        })
+    }
+
+    pub fn set_session_defaults(&self, defaults: &SessionDefaults) -> Result<()> {
+        self.set(SUCCESS_URL, Some(defaults.success_url.trim()))?;
+        self.set(CANCEL_URL, Some(defaults.cancel_url.trim()))
+    }
+
     pub fn key_saved_at(&self, environment: AppEnvironment) -> Result<Option<i64>> {
         Ok(self
             .get(&key_saved_at(environment))?
@@ -99,5 +124,28 @@ mod tests {
             .set_key_saved_at(AppEnvironment::Sandbox, None)
             .unwrap();
         assert_eq!(prefs.key_saved_at(AppEnvironment::Sandbox).unwrap(), None);
+    }
+
+    #[test]
+    fn session_defaults_start_as_examples_and_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.sqlite");
+        let prefs = Preferences::open(&path).unwrap();
+        assert_eq!(
+            prefs.session_defaults().unwrap().success_url,
+            DEFAULT_SUCCESS_URL
+        );
+        let ours = SessionDefaults {
+            success_url: "https://ops.example.org/done ".into(),
+            cancel_url: "https://ops.example.org/cancel".into(),
+        };
+        prefs.set_session_defaults(&ours).unwrap();
+        drop(prefs);
+        let saved = Preferences::open(&path)
+            .unwrap()
+            .session_defaults()
+            .unwrap();
+        assert_eq!(saved.success_url, "https://ops.example.org/done");
+        assert_eq!(saved.cancel_url, ours.cancel_url);
     }
 }

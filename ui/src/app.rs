@@ -9,6 +9,8 @@ use crate::pages::audit::AuditPage;
 use crate::pages::contractors::ContractorsPage;
 use crate::pages::entities::EntitiesPage;
 use crate::pages::jobs::JobsPage;
+use crate::pages::quotes::{OpenQuotes, QuoteTarget, QuotesPage};
+use crate::pages::sessions::SessionsPage;
 use crate::pages::settings::SettingsPage;
 use leptos::prelude::*;
 
@@ -18,15 +20,19 @@ enum Page {
     Contractors,
     Entities,
     Jobs,
+    Quotes,
+    Sessions,
     Audit,
     Settings,
 }
 
 impl Page {
-    const ALL: [Page; 5] = [
+    const ALL: [Page; 7] = [
         Page::Contractors,
         Page::Entities,
         Page::Jobs,
+        Page::Quotes,
+        Page::Sessions,
         Page::Audit,
         Page::Settings,
     ];
@@ -36,6 +42,8 @@ impl Page {
             Page::Contractors => "Contractors",
             Page::Entities => "Entities",
             Page::Jobs => "Jobs",
+            Page::Quotes => "Quotes",
+            Page::Sessions => "Application links",
             Page::Audit => "Audit log",
             Page::Settings => "Settings",
         }
@@ -46,6 +54,8 @@ impl Page {
             Page::Contractors => "nav-contractors",
             Page::Entities => "nav-entities",
             Page::Jobs => "nav-jobs",
+            Page::Quotes => "nav-quotes",
+            Page::Sessions => "nav-sessions",
             Page::Audit => "nav-audit",
             Page::Settings => "nav-settings",
         }
@@ -60,6 +70,13 @@ pub fn App() -> impl IntoView {
     provide_context(Toasts::new());
 
     let page = RwSignal::new(Page::Contractors);
+    // A job or contractor row opens the Quotes page on itself.
+    let quote_target = RwSignal::new(QuoteTarget::default());
+    provide_context(quote_target);
+    provide_context(OpenQuotes(Callback::new(move |target| {
+        quote_target.set(target);
+        page.set(Page::Quotes);
+    })));
 
     view! {
         <div class="app-shell" class:is-production=move || settings.is_production()>
@@ -104,6 +121,8 @@ pub fn App() -> impl IntoView {
                         Page::Contractors => view! { <ContractorsPage /> }.into_any(),
                         Page::Entities => view! { <EntitiesPage /> }.into_any(),
                         Page::Jobs => view! { <JobsPage /> }.into_any(),
+                        Page::Quotes => view! { <QuotesPage /> }.into_any(),
+                        Page::Sessions => view! { <SessionsPage /> }.into_any(),
                         Page::Audit => view! { <AuditPage /> }.into_any(),
                         Page::Settings => view! { <SettingsPage /> }.into_any(),
                     }}

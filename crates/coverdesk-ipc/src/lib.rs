@@ -7,12 +7,15 @@
 
 pub mod audit;
 pub mod contractors;
+pub mod desktop;
 pub mod drafts;
 pub mod entities;
 pub mod error;
 pub mod jobs;
 pub mod page;
+pub mod quotes;
 pub mod records_csv;
+pub mod sessions;
 pub mod settings;
 pub mod sync;
 

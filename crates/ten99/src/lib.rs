@@ -14,6 +14,7 @@
 mod string_enum;
 
 pub mod address;
+pub mod compare;
 pub mod coverage;
 pub mod decode;
 pub mod environment;

@@ -144,6 +144,26 @@ pub const CACHE: &[&str] = &[
         saved_at  INTEGER NOT NULL,
         PRIMARY KEY (form, record_id)
     );",
+    // 7: quotes, looked up by job and by contractor to compare earlier ones; and the
+    // application sessions made from them.
+    "CREATE TABLE quotes (
+        id          TEXT PRIMARY KEY,
+        created     INTEGER NOT NULL,
+        contractor  TEXT NOT NULL,
+        job         TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        cached_at   INTEGER NOT NULL
+    );
+    CREATE INDEX quotes_job ON quotes (job, created DESC);
+    CREATE INDEX quotes_contractor ON quotes (contractor, created DESC);
+    CREATE TABLE sessions (
+        id          TEXT PRIMARY KEY,
+        created     INTEGER NOT NULL,
+        quote       TEXT,
+        body        TEXT NOT NULL,
+        cached_at   INTEGER NOT NULL
+    );
+    CREATE INDEX sessions_created ON sessions (created DESC, id DESC);",
 ];
 
 /// App settings that are not secret (which environment was last used, when a key was saved).

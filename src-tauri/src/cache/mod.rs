@@ -12,7 +12,9 @@ mod records;
 mod sync_log;
 
 pub use records::RecordTable;
+mod quotes;
 pub mod search;
+mod sessions;
 
 use crate::error::Result;
 use rusqlite::Connection;

@@ -4,11 +4,14 @@
 
 pub mod audit;
 pub mod contractors;
+pub mod desktop;
 pub mod drafts;
 pub mod entities;
 pub mod jobs;
+pub mod quotes;
 mod records;
 pub mod records_csv;
+pub mod sessions;
 pub mod settings;
 pub mod startup;
 pub mod sync;

@@ -16,6 +16,8 @@ pub struct Column<T> {
     pub class: &'static str,
     pub sort_key: fn(&T) -> SortKey,
     pub cell: fn(&T) -> AnyView,
+    /// Buttons rather than data: not sortable, and the title is only for screen readers.
+    pub actions: bool,
 }
 
 #[component]
@@ -65,6 +67,14 @@ where
             .enumerate()
             .map(|(index, column)| {
                 let title = column.title;
+                if column.actions {
+                    return view! {
+                        <th scope="col" class=column.class>
+                            <span class="visually-hidden">{title}</span>
+                        </th>
+                    }
+                    .into_any();
+                }
                 let mark = move || match sort.get() {
                     Some(s) if s.column == index && s.ascending => "▲",
                     Some(s) if s.column == index => "▼",
@@ -83,6 +93,7 @@ where
                         </button>
                     </th>
                 }
+                .into_any()
             })
             .collect_view()
     });

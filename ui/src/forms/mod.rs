@@ -2,6 +2,7 @@
 //! (`cargo test -p coverdesk-ui`) without a browser.
 
 pub mod address_draft;
+pub mod application_message;
 pub mod changes;
 pub mod contractor_draft;
 pub mod contractor_import;
@@ -9,6 +10,7 @@ pub mod entity_draft;
 pub mod field_ids;
 pub mod form_feedback;
 pub mod job_draft;
+pub mod quote_request_draft;
 pub mod typed_numbers;
 
 pub use address_draft::AddressDraft;

@@ -6,12 +6,15 @@
 
 pub mod audit;
 pub mod contractors;
+pub mod desktop;
 pub mod drafts;
 pub mod entities;
 pub mod events;
 pub mod jobs;
+pub mod quotes;
 mod records;
 pub mod records_csv;
+pub mod sessions;
 pub mod settings;
 pub mod startup;
 pub mod sync;

@@ -5,6 +5,7 @@ use crate::components::record_list::{ListWords, RecordList};
 use crate::components::record_table::Column;
 use crate::dates::iso_date;
 use crate::ipc;
+use crate::pages::quotes::{QuoteButton, QuoteTarget};
 use crate::records::sorting::SortKey;
 use leptos::prelude::*;
 use ten99::Contractor;
@@ -23,6 +24,7 @@ fn columns() -> Vec<Column<Contractor>> {
                 }
                 .into_any()
             },
+            actions: false,
         },
         Column {
             key: "email",
@@ -30,6 +32,7 @@ fn columns() -> Vec<Column<Contractor>> {
             class: "col-wide",
             sort_key: |c| SortKey::text(&c.email),
             cell: |c| c.email.clone().into_any(),
+            actions: false,
         },
         Column {
             key: "phone",
@@ -37,6 +40,7 @@ fn columns() -> Vec<Column<Contractor>> {
             class: "col-narrow",
             sort_key: |c| SortKey::text(&c.phone),
             cell: |c| c.phone.clone().into_any(),
+            actions: false,
         },
         Column {
             key: "place",
@@ -44,6 +48,7 @@ fn columns() -> Vec<Column<Contractor>> {
             class: "",
             sort_key: |c| SortKey::text(&format!("{} {}", c.address.region, c.address.locality)),
             cell: |c| format!("{}, {}", c.address.locality, c.address.region).into_any(),
+            actions: false,
         },
         Column {
             key: "id",
@@ -51,6 +56,7 @@ fn columns() -> Vec<Column<Contractor>> {
             class: "col-id",
             sort_key: |c| SortKey::text(&c.id),
             cell: |c| view! { <code class="id">{c.id.clone()}</code> }.into_any(),
+            actions: false,
         },
         Column {
             key: "created",
@@ -58,6 +64,23 @@ fn columns() -> Vec<Column<Contractor>> {
             class: "col-date",
             sort_key: |c| SortKey::Number(c.created),
             cell: |c| iso_date(c.created).into_any(),
+            actions: false,
+        },
+        Column {
+            key: "actions",
+            title: "Actions",
+            class: "cell-nowrap",
+            sort_key: |_| SortKey::Number(0),
+            cell: |c| {
+                view! {
+                    <QuoteButton
+                        id=format!("quote-contractor-{}", c.id)
+                        target=QuoteTarget { contractor: Some(c.id.clone()), job: None }
+                    />
+                }
+                .into_any()
+            },
+            actions: true,
         },
     ]
 }

@@ -28,6 +28,7 @@ fn columns() -> Vec<Column<Entity>> {
                 }
                 .into_any()
             },
+            actions: false,
         },
         Column {
             key: "coverage",
@@ -45,6 +46,7 @@ fn columns() -> Vec<Column<Entity>> {
                         .into_any()
                 }
             },
+            actions: false,
         },
         Column {
             key: "limits",
@@ -57,6 +59,7 @@ fn columns() -> Vec<Column<Entity>> {
                 Some(l) => format!("{} / {}", l.aggregate_limit, l.occurrence_limit).into_any(),
                 None => view! { <span class="muted">"Not set"</span> }.into_any(),
             },
+            actions: false,
         },
         Column {
             key: "id",
@@ -64,6 +67,7 @@ fn columns() -> Vec<Column<Entity>> {
             class: "col-id",
             sort_key: |e| SortKey::text(&e.id),
             cell: |e| view! { <code class="id">{e.id.clone()}</code> }.into_any(),
+            actions: false,
         },
         Column {
             key: "created",
@@ -71,6 +75,7 @@ fn columns() -> Vec<Column<Entity>> {
             class: "col-date",
             sort_key: |e| SortKey::Number(e.created.0),
             cell: |e| iso_date(e.created.0).into_any(),
+            actions: false,
         },
     ]
 }

@@ -5,6 +5,7 @@ use crate::components::record_list::{ListWords, RecordList};
 use crate::components::record_table::Column;
 use crate::dates::iso_date;
 use crate::ipc;
+use crate::pages::quotes::{QuoteButton, QuoteTarget};
 use crate::records::sorting::SortKey;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -48,6 +49,7 @@ fn columns() -> Vec<Column<JobRow>> {
                 }
                 .into_any()
             },
+            actions: false,
         },
         Column {
             key: "entity",
@@ -55,6 +57,7 @@ fn columns() -> Vec<Column<JobRow>> {
             class: "",
             sort_key: |r| SortKey::text(&r.entity),
             cell: |r| r.entity.clone().into_any(),
+            actions: false,
         },
         Column {
             key: "category",
@@ -62,6 +65,7 @@ fn columns() -> Vec<Column<JobRow>> {
             class: "col-wide",
             sort_key: |r| SortKey::text(&r.category),
             cell: |r| r.category.clone().into_any(),
+            actions: false,
         },
         Column {
             key: "wage",
@@ -75,6 +79,7 @@ fn columns() -> Vec<Column<JobRow>> {
                 }
                 .into_any()
             },
+            actions: false,
         },
         Column {
             key: "id",
@@ -82,6 +87,7 @@ fn columns() -> Vec<Column<JobRow>> {
             class: "col-id",
             sort_key: |r| SortKey::text(&r.job.id),
             cell: |r| view! { <code class="id">{r.job.id.clone()}</code> }.into_any(),
+            actions: false,
         },
         Column {
             key: "created",
@@ -89,6 +95,23 @@ fn columns() -> Vec<Column<JobRow>> {
             class: "col-date",
             sort_key: |r| SortKey::Number(r.job.created.0),
             cell: |r| iso_date(r.job.created.0).into_any(),
+            actions: false,
+        },
+        Column {
+            key: "actions",
+            title: "Actions",
+            class: "cell-nowrap",
+            sort_key: |_| SortKey::Number(0),
+            cell: |c| {
+                view! {
+                    <QuoteButton
+                        id=format!("quote-job-{}", c.job.id)
+                        target=QuoteTarget { contractor: None, job: Some(c.job.id.clone()) }
+                    />
+                }
+                .into_any()
+            },
+            actions: true,
         },
     ]
 }
