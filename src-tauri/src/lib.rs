@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod commands;
 pub mod error;
+pub mod follow;
 pub mod keys;
 pub mod preferences;
 pub mod state;

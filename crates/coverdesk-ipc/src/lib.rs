@@ -5,10 +5,13 @@
 //! holds only what belongs to the app: environments, settings, errors, summaries.
 //! One module per resource, mirroring `src-tauri/src/commands/` and `ui/src/ipc/`.
 
+pub mod assignments;
 pub mod contractors;
+pub mod documents;
 pub mod entities;
 pub mod error;
 pub mod jobs;
+pub mod policies;
 pub mod settings;
 
 pub use error::ErrorView;

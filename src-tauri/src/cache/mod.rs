@@ -3,9 +3,13 @@
 
 mod contractors;
 mod entities;
+mod follow_state;
 mod job_categories;
 mod jobs;
 pub(crate) mod migrations;
+pub(crate) mod policies;
+
+pub use follow_state::{FollowCursor, KeptDocument};
 
 use crate::error::Result;
 use rusqlite::Connection;

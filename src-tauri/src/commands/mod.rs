@@ -5,6 +5,7 @@
 pub mod contractors;
 pub mod entities;
 pub mod jobs;
+pub mod policies;
 pub mod settings;
 #[cfg(test)]
 pub(crate) mod test_support;
