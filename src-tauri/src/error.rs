@@ -26,6 +26,15 @@ pub enum Error {
     StandIn(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A document link to a host other than the API's: never fetched.
+    #[error(
+        "Coverdesk only downloads documents from the API's own host; this link points to {0}."
+    )]
+    DocumentRefused(String),
+    #[error("{0}")]
+    DocumentMissing(String),
+    #[error("This PDF could not be read ({0}). Try Open in system viewer, or ask 1099Policy for a new copy.")]
+    DocumentBroken(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -45,6 +54,9 @@ impl Error {
             Error::Cache(_) => "cache".into(),
             Error::StandIn(_) => "standin".into(),
             Error::Io(_) => "io".into(),
+            Error::DocumentRefused(_) => "document_refused".into(),
+            Error::DocumentMissing(_) => "document_missing".into(),
+            Error::DocumentBroken(_) => "document_broken".into(),
         }
     }
 

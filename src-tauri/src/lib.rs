@@ -3,6 +3,7 @@
 
 pub mod cache;
 pub mod commands;
+pub mod documents;
 pub mod error;
 pub mod follow;
 pub mod keys;
@@ -20,6 +21,7 @@ pub fn run() {
                 keys::KeyStore::default(),
             ))?;
             app.manage(state);
+            follow::spawn(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -33,6 +35,17 @@ pub fn run() {
             commands::jobs::jobs_create,
             commands::jobs::jobs_refresh,
             commands::jobs::job_categories_list,
+            commands::policies::policies_list,
+            commands::policies::policies_refresh,
+            commands::policies::policies_get,
+            commands::policies::policies_cancel,
+            commands::documents::documents_open,
+            commands::documents::documents_page,
+            commands::documents::documents_save,
+            commands::documents::documents_open_external,
+            commands::assignments::assignments_list,
+            commands::assignments::assignments_create,
+            commands::assignments::assignments_cancel,
             commands::settings::settings_get,
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,

@@ -2,7 +2,9 @@
 //! `coverdesk-ipc` and `ui/src/ipc/`. Each `#[tauri::command]` is a thin wrapper over a
 //! plain async function that tests call directly.
 
+pub mod assignments;
 pub mod contractors;
+pub mod documents;
 pub mod entities;
 pub mod jobs;
 pub mod policies;
