@@ -197,6 +197,24 @@ impl App {
             .expect("a JSON answer")
     }
 
+    /// POST `body` at the embedded stand-in, as the app's local tenant (to set up data
+    /// the way another tool would, or to use its `/_sandbox` controls). Panics on an
+    /// error status, naming it.
+    pub async fn standin_post(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
+        let response = self
+            .http
+            .post(format!("{}{}", self.standin, path))
+            .bearer_auth(LOCAL_KEY)
+            .json(&body)
+            .send()
+            .await
+            .expect("the stand-in answers");
+        let status = response.status();
+        let answer: serde_json::Value = response.json().await.expect("a JSON answer");
+        assert!(status.is_success(), "POST {path}: {status} {answer}");
+        answer
+    }
+
     /// The API calls the stand-in has seen from the app, as `METHOD /path` lines.
     pub async fn api_calls(&self) -> Vec<String> {
         let seen = self.standin_get("/_sandbox/requests").await;

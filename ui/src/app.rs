@@ -2,11 +2,13 @@
 //! badge, the current page, and the toasts.
 
 use crate::components::environment_badge::{EnvironmentBadge, ProductionBanner};
+use crate::components::policy_notice::{PolicyNoticeStack, PolicyNotices};
 use crate::components::toast::{ToastStack, Toasts};
 use crate::current_settings::CurrentSettings;
 use crate::pages::contractors::ContractorsPage;
 use crate::pages::entities::EntitiesPage;
 use crate::pages::jobs::JobsPage;
+use crate::pages::policies::{PoliciesPage, PoliciesView};
 use crate::pages::settings::SettingsPage;
 use leptos::prelude::*;
 
@@ -16,14 +18,16 @@ enum Page {
     Contractors,
     Entities,
     Jobs,
+    Policies,
     Settings,
 }
 
 impl Page {
-    const ALL: [Page; 4] = [
+    const ALL: [Page; 5] = [
         Page::Contractors,
         Page::Entities,
         Page::Jobs,
+        Page::Policies,
         Page::Settings,
     ];
 
@@ -32,6 +36,7 @@ impl Page {
             Page::Contractors => "Contractors",
             Page::Entities => "Entities",
             Page::Jobs => "Jobs",
+            Page::Policies => "Policies",
             Page::Settings => "Settings",
         }
     }
@@ -41,6 +46,7 @@ impl Page {
             Page::Contractors => "nav-contractors",
             Page::Entities => "nav-entities",
             Page::Jobs => "nav-jobs",
+            Page::Policies => "nav-policies",
             Page::Settings => "nav-settings",
         }
     }
@@ -54,6 +60,24 @@ pub fn App() -> impl IntoView {
     provide_context(Toasts::new());
 
     let page = RwSignal::new(Page::Contractors);
+
+    // The follow task's findings: a notice linking to the policy, and a fresh list.
+    let policies = PoliciesView::new();
+    provide_context(policies);
+    let notices = PolicyNotices::new();
+    crate::ipc::events::listen(coverdesk_ipc::policies::POLICY_BOUND_EVENT, move |bound| {
+        notices.push(bound);
+        policies.changed();
+    });
+    crate::ipc::events::listen("cache-changed", move |resource: String| {
+        if resource == "policies" {
+            policies.changed();
+        }
+    });
+    let open_policy = Callback::new(move |id: String| {
+        policies.highlight.set(Some(id));
+        page.set(Page::Policies);
+    });
 
     view! {
         <div class="app-shell" class:is-production=move || settings.is_production()>
@@ -98,11 +122,13 @@ pub fn App() -> impl IntoView {
                         Page::Contractors => view! { <ContractorsPage /> }.into_any(),
                         Page::Entities => view! { <EntitiesPage /> }.into_any(),
                         Page::Jobs => view! { <JobsPage /> }.into_any(),
+                        Page::Policies => view! { <PoliciesPage /> }.into_any(),
                         Page::Settings => view! { <SettingsPage /> }.into_any(),
                     }}
                 </main>
             </div>
             <ToastStack />
+            <PolicyNoticeStack notices=notices on_open=open_policy />
         </div>
     }
 }

@@ -22,7 +22,12 @@ pub async fn list(search: Option<&str>) -> Result<Vec<Contractor>, ErrorView> {
 }
 
 pub async fn create(input: &ContractorInput) -> Result<Contractor, ErrorView> {
-    write(command::CREATE, &CreateArgs { input }, &format!("Create contractor {} {}", input.first_name, input.last_name)).await
+    write(
+        command::CREATE,
+        &CreateArgs { input },
+        &format!("Create contractor {} {}", input.first_name, input.last_name),
+    )
+    .await
 }
 
 /// Pulls every contractor from the API into the cache.

@@ -22,7 +22,12 @@ pub async fn list(search: Option<&str>) -> Result<Vec<Entity>, ErrorView> {
 }
 
 pub async fn create(input: &EntityInput) -> Result<Entity, ErrorView> {
-    write(command::CREATE, &CreateArgs { input }, &format!("Create entity {}", input.name)).await
+    write(
+        command::CREATE,
+        &CreateArgs { input },
+        &format!("Create entity {}", input.name),
+    )
+    .await
 }
 
 /// Pulls every entity from the API into the cache.

@@ -22,7 +22,12 @@ pub async fn list(search: Option<&str>) -> Result<Vec<Job>, ErrorView> {
 }
 
 pub async fn create(input: &JobInput) -> Result<Job, ErrorView> {
-    write(command::CREATE, &CreateArgs { input }, &format!("Create job {}", input.name)).await
+    write(
+        command::CREATE,
+        &CreateArgs { input },
+        &format!("Create job {}", input.name),
+    )
+    .await
 }
 
 /// Pulls every job from the API into the cache.

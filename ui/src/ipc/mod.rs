@@ -4,9 +4,13 @@
 //! are the Rust parameter names of the command, the reply is decoded into the command's
 //! return type, and a rejection becomes a [`coverdesk_ipc::ErrorView`] the page can match on.
 
+pub mod assignments;
 pub mod contractors;
+pub mod documents;
 pub mod entities;
+pub mod events;
 pub mod jobs;
+pub mod policies;
 pub mod settings;
 
 use coverdesk_ipc::ErrorView;

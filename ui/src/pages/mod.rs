@@ -3,4 +3,5 @@
 pub mod contractors;
 pub mod entities;
 pub mod jobs;
+pub mod policies;
 pub mod settings;
