@@ -145,6 +145,58 @@ async fn a_completed_application_shows_up_with_its_certificate() {
     app.wait_for_text("viewer-zoom", |t| t == "125%").await;
     app.click("viewer-close").await;
 
+    // Repeat coverage: the same contractor, another job, no new application.
+    let entity = app.standin_get("/api/v1/entities").await[0]["id"].clone();
+    let first_job = app.standin_get("/api/v1/jobs").await[0].clone();
+    let second = app
+        .standin_post(
+            "/api/v1/jobs",
+            json!({
+                "name": "Cable inspector", "description": "Inspect the cable runs.",
+                "entity": entity, "category_code": first_job["category_code"],
+                "wage": 90000, "wage_type": "flatfee"
+            }),
+        )
+        .await;
+    let second = second["id"].as_str().unwrap().to_owned();
+    app.click(&format!("policy-assign-{policy}")).await;
+    app.click("assignment-submit").await;
+    let error = app.wait_for_text("error-job", |t| !t.is_empty()).await;
+    assert!(error.to_lowercase().contains("job"), "{error}");
+    assert!(
+        !app.api_calls()
+            .await
+            .iter()
+            .any(|c| c == "POST /api/v1/assignments"),
+        "no assignment is sent without a job"
+    );
+    app.select("field-job", &second).await;
+    app.click("assignment-submit").await;
+    let verdict = app
+        .wait_for_text("assignment-eligibility", |t| !t.is_empty())
+        .await;
+    assert!(verdict.contains("Eligible"), "{verdict}");
+    app.wait_for_text("assignment-list", |t| t.contains("Cable inspector"))
+        .await;
+    app.scroll_to("repeat-coverage").await;
+    app.screenshot("repeat-coverage").await;
+    let assignment = app.standin_get("/api/v1/assignments").await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.click(&format!("assignment-cancel-{assignment}")).await;
+    app.click(&format!("assignment-cancel-confirm-{assignment}"))
+        .await;
+    app.wait_for_text("assignment-list", |t| {
+        t.to_lowercase().contains("cancelled")
+    })
+    .await;
+    let stored = app
+        .standin_get(&format!("/api/v1/assignments/{assignment}"))
+        .await;
+    assert_eq!(stored["cancelled"], true, "{stored}");
+    app.click("repeat-coverage-close").await;
+
     app.click(&format!("policy-cancel-{policy}")).await;
     let dialog = app
         .wait_for_text("policy-cancel-dialog", |t| !t.is_empty())

@@ -105,7 +105,7 @@ pub fn PdfViewer(policy: String, kind: DocumentKind, on_close: Callback<()>) -> 
                             type="button"
                             class="button button-secondary"
                             aria-label="Previous page"
-                            disabled=move || page.get() <= 1
+                            disabled=move || { page.get() <= 1 }
                             on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
                         >
                             "‹"
@@ -118,7 +118,7 @@ pub fn PdfViewer(policy: String, kind: DocumentKind, on_close: Callback<()>) -> 
                             type="button"
                             class="button button-secondary"
                             aria-label="Next page"
-                            disabled=move || page.get() >= pages()
+                            disabled=move || { page.get() >= pages() }
                             on:click=move |_| page.update(|p| *p += 1)
                         >
                             "›"

@@ -26,7 +26,12 @@ pub fn RepeatCoverage(row: PolicyRow, on_close: Callback<()>) -> impl IntoView {
     let sending = RwSignal::new(false);
     let version = RwSignal::new(0_u64);
 
-    let jobs = LocalResource::new(|| ipc::jobs::list(None));
+    // Refreshed first: the job to cover may have been made elsewhere (another
+    // Coverdesk, the platform's own integration). Offline, the cached list still shows.
+    let jobs = LocalResource::new(|| async {
+        let _ = ipc::jobs::refresh().await;
+        ipc::jobs::list(None).await
+    });
     let job_names = Memo::new(move |_| -> HashMap<String, String> {
         match jobs.get() {
             Some(Ok(list)) => list.into_iter().map(|j| (j.id, j.name)).collect(),
