@@ -134,6 +134,8 @@ async fn a_completed_application_shows_up_with_its_certificate() {
     assert!(title.contains("WC certificate"), "{title}");
     app.wait_for_text("viewer-page", |t| t.starts_with("Page 1 of"))
         .await;
+    // A loaded image may still be waiting to be painted; give the window a moment.
+    tokio::time::sleep(Duration::from_millis(2000)).await;
     app.scroll_to("pdf-viewer").await;
     app.screenshot("pdf-viewer").await;
     let kept = app

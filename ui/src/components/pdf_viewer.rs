@@ -186,6 +186,7 @@ pub fn PdfViewer(policy: String, kind: DocumentKind, on_close: Callback<()>) -> 
                             <img
                                 id="viewer-image"
                                 class="viewer-page"
+                                decoding="sync"
                                 src=image.data_url
                                 width=image.width
                                 height=image.height
