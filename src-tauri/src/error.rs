@@ -43,6 +43,15 @@ pub enum Error {
     /// The clipboard or the system browser failed.
     #[error("{0}")]
     Desktop(String),
+    /// A document link to a host other than the API's: never fetched.
+    #[error(
+        "Coverdesk only downloads documents from the API's own host; this link points to {0}."
+    )]
+    DocumentRefused(String),
+    #[error("{0}")]
+    DocumentMissing(String),
+    #[error("This PDF could not be read ({0}). Try Open in system viewer, or ask 1099Policy for a new copy.")]
+    DocumentBroken(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -65,6 +74,9 @@ impl Error {
             Error::Io(_) => "io".into(),
             Error::DraftTooLarge => "draft_too_large".into(),
             Error::Desktop(_) => "desktop".into(),
+            Error::DocumentRefused(_) => "document_refused".into(),
+            Error::DocumentMissing(_) => "document_missing".into(),
+            Error::DocumentBroken(_) => "document_broken".into(),
         }
     }
 

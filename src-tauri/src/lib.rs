@@ -4,7 +4,9 @@
 pub mod audit;
 pub mod cache;
 pub mod commands;
+pub mod documents;
 pub mod error;
+pub mod follow;
 pub mod keys;
 pub mod preferences;
 pub mod records_csv;
@@ -27,6 +29,7 @@ pub fn run() {
             app.manage(sync::Refreshes::default());
             commands::sync::keep_fresh(app.handle().clone());
             app.manage(commands::desktop::SystemClipboard::default());
+            follow::spawn(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -70,6 +73,17 @@ pub fn run() {
             commands::desktop::clipboard_write_text,
             commands::desktop::open_external_url,
             commands::desktop::qr_code_svg,
+            commands::policies::policies_list,
+            commands::policies::policies_refresh,
+            commands::policies::policies_get,
+            commands::policies::policies_cancel,
+            commands::documents::documents_open,
+            commands::documents::documents_page,
+            commands::documents::documents_save,
+            commands::documents::documents_open_external,
+            commands::assignments::assignments_list,
+            commands::assignments::assignments_create,
+            commands::assignments::assignments_cancel,
             commands::settings::settings_get,
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,

@@ -202,8 +202,9 @@ impl App {
             .expect("a JSON answer")
     }
 
-    /// POST at the embedded stand-in, as the app's local tenant (to set up data the app
-    /// then finds on its own, as if made elsewhere). Returns the created object.
+    /// POST `body` at the embedded stand-in, as the app's local tenant (to set up data
+    /// the way another tool would, or to use its `/_sandbox` controls). Panics on an
+    /// error status, naming it.
     pub async fn standin_post(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
         let response = self
             .http
@@ -213,12 +214,10 @@ impl App {
             .send()
             .await
             .expect("the stand-in answers");
-        assert!(
-            response.status().is_success(),
-            "POST {path}: {}",
-            response.status()
-        );
-        response.json().await.expect("a JSON answer")
+        let status = response.status();
+        let answer: serde_json::Value = response.json().await.expect("a JSON answer");
+        assert!(status.is_success(), "POST {path}: {status} {answer}");
+        answer
     }
 
     /// The HTTP status of a GET at the embedded stand-in (404: gone).

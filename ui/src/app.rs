@@ -3,12 +3,14 @@
 
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::environment_badge::{EnvironmentBadge, ProductionBanner};
+use crate::components::policy_notice::{PolicyNoticeStack, PolicyNotices};
 use crate::components::toast::{ToastStack, Toasts};
 use crate::current_settings::CurrentSettings;
 use crate::pages::audit::AuditPage;
 use crate::pages::contractors::ContractorsPage;
 use crate::pages::entities::EntitiesPage;
 use crate::pages::jobs::JobsPage;
+use crate::pages::policies::{PoliciesPage, PoliciesView};
 use crate::pages::quotes::{OpenQuotes, QuoteTarget, QuotesPage};
 use crate::pages::sessions::SessionsPage;
 use crate::pages::settings::SettingsPage;
@@ -22,17 +24,19 @@ enum Page {
     Jobs,
     Quotes,
     Sessions,
+    Policies,
     Audit,
     Settings,
 }
 
 impl Page {
-    const ALL: [Page; 7] = [
+    const ALL: [Page; 8] = [
         Page::Contractors,
         Page::Entities,
         Page::Jobs,
         Page::Quotes,
         Page::Sessions,
+        Page::Policies,
         Page::Audit,
         Page::Settings,
     ];
@@ -44,6 +48,7 @@ impl Page {
             Page::Jobs => "Jobs",
             Page::Quotes => "Quotes",
             Page::Sessions => "Application links",
+            Page::Policies => "Policies",
             Page::Audit => "Audit log",
             Page::Settings => "Settings",
         }
@@ -56,6 +61,7 @@ impl Page {
             Page::Jobs => "nav-jobs",
             Page::Quotes => "nav-quotes",
             Page::Sessions => "nav-sessions",
+            Page::Policies => "nav-policies",
             Page::Audit => "nav-audit",
             Page::Settings => "nav-settings",
         }
@@ -77,6 +83,24 @@ pub fn App() -> impl IntoView {
         quote_target.set(target);
         page.set(Page::Quotes);
     })));
+
+    // The follow task's findings: a notice linking to the policy, and a fresh list.
+    let policies = PoliciesView::new();
+    provide_context(policies);
+    let notices = PolicyNotices::new();
+    crate::ipc::events::listen(coverdesk_ipc::policies::POLICY_BOUND_EVENT, move |bound| {
+        notices.push(bound);
+        policies.changed();
+    });
+    crate::ipc::events::listen("cache-changed", move |resource: String| {
+        if resource == "policies" {
+            policies.changed();
+        }
+    });
+    let open_policy = Callback::new(move |id: String| {
+        policies.highlight.set(Some(id));
+        page.set(Page::Policies);
+    });
 
     view! {
         <div class="app-shell" class:is-production=move || settings.is_production()>
@@ -123,6 +147,7 @@ pub fn App() -> impl IntoView {
                         Page::Jobs => view! { <JobsPage /> }.into_any(),
                         Page::Quotes => view! { <QuotesPage /> }.into_any(),
                         Page::Sessions => view! { <SessionsPage /> }.into_any(),
+                        Page::Policies => view! { <PoliciesPage /> }.into_any(),
                         Page::Audit => view! { <AuditPage /> }.into_any(),
                         Page::Settings => view! { <SettingsPage /> }.into_any(),
                     }}
@@ -130,6 +155,7 @@ pub fn App() -> impl IntoView {
             </div>
             <ToastStack />
             <ConfirmDialog />
+            <PolicyNoticeStack notices=notices on_open=open_policy />
         </div>
     }
 }

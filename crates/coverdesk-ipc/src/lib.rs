@@ -5,14 +5,17 @@
 //! holds only what belongs to the app: environments, settings, errors, summaries.
 //! One module per resource, mirroring `src-tauri/src/commands/` and `ui/src/ipc/`.
 
+pub mod assignments;
 pub mod audit;
 pub mod contractors;
 pub mod desktop;
+pub mod documents;
 pub mod drafts;
 pub mod entities;
 pub mod error;
 pub mod jobs;
 pub mod page;
+pub mod policies;
 pub mod quotes;
 pub mod records_csv;
 pub mod sessions;

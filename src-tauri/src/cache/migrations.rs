@@ -164,6 +164,30 @@ pub const CACHE: &[&str] = &[
         cached_at   INTEGER NOT NULL
     );
     CREATE INDEX sessions_created ON sessions (created DESC, id DESC);",
+    // 8: policies as the follow task and the Policies page see them: the row (policy plus
+    // contractor, job and coverage) as JSON, and the columns the list filters on. Also
+    // the last event the follow task has seen (this file is one environment's), and the
+    // PDFs kept for offline viewing (url → file in the app's cache folder).
+    "CREATE TABLE policies (
+        id              TEXT PRIMARY KEY,
+        created         INTEGER NOT NULL,
+        status          TEXT NOT NULL,
+        contractor      TEXT,
+        expiration_date INTEGER,
+        body            TEXT NOT NULL,
+        cached_at       INTEGER NOT NULL
+    );
+    CREATE INDEX policies_created ON policies (created DESC, id DESC);
+    CREATE TABLE follow_cursor (
+        name  TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        url           TEXT PRIMARY KEY,
+        file          TEXT NOT NULL,
+        bytes         INTEGER NOT NULL,
+        downloaded_at INTEGER NOT NULL
+    );",
 ];
 
 /// App settings that are not secret (which environment was last used, when a key was saved).

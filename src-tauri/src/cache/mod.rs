@@ -5,6 +5,7 @@ mod audit_log;
 mod contractors;
 mod drafts;
 mod entities;
+mod follow_state;
 mod job_categories;
 mod jobs;
 pub(crate) mod migrations;
@@ -12,9 +13,12 @@ mod records;
 mod sync_log;
 
 pub use records::RecordTable;
+pub(crate) mod policies;
 mod quotes;
 pub mod search;
 mod sessions;
+
+pub use follow_state::{FollowCursor, KeptDocument};
 
 use crate::error::Result;
 use rusqlite::Connection;

@@ -2,12 +2,15 @@
 //! `coverdesk-ipc` and `ui/src/ipc/`. Each `#[tauri::command]` is a thin wrapper over a
 //! plain async function that tests call directly.
 
+pub mod assignments;
 pub mod audit;
 pub mod contractors;
 pub mod desktop;
+pub mod documents;
 pub mod drafts;
 pub mod entities;
 pub mod jobs;
+pub mod policies;
 pub mod quotes;
 mod records;
 pub mod records_csv;

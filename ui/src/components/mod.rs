@@ -13,6 +13,8 @@ pub mod field;
 pub mod form_actions;
 pub mod form_alert;
 pub mod form_state;
+pub mod pdf_viewer;
+pub mod policy_notice;
 pub mod record_list;
 pub mod record_table;
 pub mod select_field;

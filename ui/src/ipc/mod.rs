@@ -4,13 +4,16 @@
 //! are the Rust parameter names of the command, the reply is decoded into the command's
 //! return type, and a rejection becomes a [`coverdesk_ipc::ErrorView`] the page can match on.
 
+pub mod assignments;
 pub mod audit;
 pub mod contractors;
 pub mod desktop;
+pub mod documents;
 pub mod drafts;
 pub mod entities;
 pub mod events;
 pub mod jobs;
+pub mod policies;
 pub mod quotes;
 mod records;
 pub mod records_csv;

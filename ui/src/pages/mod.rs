@@ -4,6 +4,7 @@ pub mod audit;
 pub mod contractors;
 pub mod entities;
 pub mod jobs;
+pub mod policies;
 pub mod quotes;
 mod record_screen;
 pub mod sessions;

@@ -8,6 +8,7 @@
 //!
 //! No key needed: like the real storage links, the unguessable id is the secret (a
 //! browser or PDF viewer opens them). If a key is sent it must be the holder's.
+//! A fetch with the key is listed by `GET /_sandbox/requests`.
 
 use super::bridge::coverages_of;
 use super::shared::{address_lines, display_name, region};
@@ -18,7 +19,7 @@ use crate::error::Error;
 use crate::server::AppState;
 use axum::extract::{Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -47,6 +48,13 @@ async fn serve(
         if caller != tenant {
             return Err(missing());
         }
+        // Fetched with the holder's key: log it like an API call, so a test can prove
+        // that a client keeps its copy instead of downloading again.
+        let at = state.clock.now(&tenant);
+        let path = format!("/bound-policies/{folder}/{file}");
+        state
+            .requests
+            .record(&tenant, "GET".into(), path, None, StatusCode::OK, at);
     }
     let bytes = match kind {
         "policy" if id.starts_with("pl_") => Some(policy::render(&bound)),

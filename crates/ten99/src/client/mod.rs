@@ -98,6 +98,7 @@ mod macros;
 
 mod api_key;
 mod builder;
+mod documents;
 mod error;
 mod error_code;
 mod list;

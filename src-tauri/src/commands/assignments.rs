@@ -1,0 +1,155 @@
+//! Assignments (repeat coverage): cover for a further job of a contractor who already
+//! holds a policy, and cancelling it before it starts. Read from the API each time:
+//! they are few per contractor and their eligibility changes with the policy.
+
+use crate::error::{Error, Result};
+use crate::state::AppState;
+use tauri::State;
+use ten99::{Assignment, AssignmentCancel, AssignmentInput, UnixTime};
+
+/// Newest first; only `contractor`'s when given.
+pub async fn list(state: &AppState, contractor: Option<String>) -> Result<Vec<Assignment>> {
+    let active = state.active().await;
+    let mut all = active.client.assignments().list_all().await?;
+    if let Some(contractor) = contractor.as_deref().map(str::trim) {
+        all.retain(|a| a.contractor == contractor);
+    }
+    Ok(all)
+}
+
+/// Validates before anything is sent. The API answers with the eligibility verdict
+/// (`eligible.result`, `eligible.message`), which the UI shows as it is.
+pub async fn create(state: &AppState, input: AssignmentInput) -> Result<Assignment> {
+    let input = AssignmentInput {
+        contractor: input.contractor.trim().to_owned(),
+        job: input.job.trim().to_owned(),
+        policy: input
+            .policy
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty()),
+        ..input
+    };
+    input
+        .validate(UnixTime::now())
+        .into_result()
+        .map_err(Error::Invalid)?;
+    let active = state.active().await;
+    Ok(active.client.assignments().create(&input).await?)
+}
+
+pub async fn cancel(state: &AppState, cancel: AssignmentCancel) -> Result<Assignment> {
+    let cancel = AssignmentCancel {
+        job_id: cancel.job_id.trim().to_owned(),
+        ..cancel
+    };
+    cancel.validate().into_result().map_err(Error::Invalid)?;
+    let active = state.active().await;
+    Ok(active.client.assignments().cancel(&cancel).await?)
+}
+
+#[tauri::command]
+pub async fn assignments_list(
+    state: State<'_, AppState>,
+    contractor: Option<String>,
+) -> Result<Vec<Assignment>> {
+    list(&state, contractor).await
+}
+
+#[tauri::command]
+pub async fn assignments_create(
+    state: State<'_, AppState>,
+    input: AssignmentInput,
+) -> Result<Assignment> {
+    create(&state, input).await
+}
+
+#[tauri::command]
+pub async fn assignments_cancel(
+    state: State<'_, AppState>,
+    cancel: AssignmentCancel,
+) -> Result<Assignment> {
+    self::cancel(&state, cancel).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::test_support::{
+        complete_application, pending_application, requests_seen, started,
+    };
+    use ten99::{CancellationReason, Cents, JobInput, WageType};
+
+    #[tokio::test]
+    async fn a_returning_contractor_gets_an_assignment_with_a_verdict_and_can_cancel_it() {
+        let (_dir, state) = started().await;
+        let (contractor, first_job, session) = pending_application(&state).await;
+        complete_application(&state, &session.id).await;
+        let client = state.active().await.client;
+        let second_job = client
+            .jobs()
+            .create(&JobInput {
+                name: "Cable inspector".into(),
+                description: "Inspect the cable runs of the building.".into(),
+                wage: Cents(90_000),
+                wage_type: Some(WageType::Flatfee),
+                entity: first_job.entity.clone(),
+                category_code: first_job.category_code.clone(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let assignment = create(
+            &state,
+            AssignmentInput {
+                contractor: format!(" {} ", contractor.id),
+                job: second_job.id.clone(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let verdict = assignment.eligible.clone().unwrap();
+        assert!(verdict.result, "{verdict:?}");
+        assert!(!verdict.message.unwrap_or_default().is_empty());
+        assert!(assignment.policy.is_some());
+
+        let mine = list(&state, Some(contractor.id.clone())).await.unwrap();
+        assert_eq!(mine.len(), 1);
+        assert!(list(&state, Some("cn_other".into()))
+            .await
+            .unwrap()
+            .is_empty());
+
+        let cancelled = cancel(
+            &state,
+            AssignmentCancel {
+                job_id: second_job.id,
+                reason: Some(CancellationReason::ClientRequest),
+            },
+        )
+        .await
+        .unwrap();
+        assert!(cancelled.cancelled);
+        assert_eq!(cancelled.id, assignment.id);
+    }
+
+    #[tokio::test]
+    async fn invalid_requests_never_reach_the_api() {
+        let (_dir, state) = started().await;
+        let before = requests_seen(&state).await;
+        let view = create(&state, AssignmentInput::default())
+            .await
+            .unwrap_err()
+            .view();
+        assert!(
+            view.fields.contains_key("contractor") && view.fields.contains_key("job"),
+            "{view:?}"
+        );
+        let view = cancel(&state, AssignmentCancel::default())
+            .await
+            .unwrap_err()
+            .view();
+        assert!(view.fields.contains_key("job_id"), "{view:?}");
+        assert_eq!(requests_seen(&state).await, before);
+    }
+}

@@ -1,0 +1,360 @@
+//! The policies in the backend's cache: status, coverage and dates, a filter for those
+//! expiring soon, their documents, cancel and repeat coverage.
+
+use super::cancel_dialog::CancelDialog;
+use super::PoliciesView;
+use crate::components::toast::Toasts;
+use crate::dates::iso_date;
+use crate::ipc;
+use coverdesk_ipc::documents::DocumentKind;
+use coverdesk_ipc::policies::{PolicyFilter, PolicyRow};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ten99::PolicyStatus;
+
+/// "Expiring soon" means within this many days.
+pub const SOON_DAYS: u32 = 30;
+
+fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// "in 12 days", "today", "3 days ago".
+pub fn relative_days(end: i64, now: i64) -> String {
+    let days = (end - now).div_euclid(86_400);
+    match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        d if d > 1 => format!("in {d} days"),
+        -1 => "yesterday".to_owned(),
+        d => format!("{} days ago", -d),
+    }
+}
+
+#[component]
+pub fn PolicyList(
+    shared: PoliciesView,
+    on_view: Callback<(String, DocumentKind)>,
+    on_assign: Callback<PolicyRow>,
+) -> impl IntoView {
+    let toasts = expect_context::<Toasts>();
+    let expiring_only = RwSignal::new(false);
+    let refreshing = RwSignal::new(false);
+    let cancelling = RwSignal::new(None::<PolicyRow>);
+    let (busy, set_busy) = signal(false);
+
+    let policies = LocalResource::new(move || {
+        shared.version.track();
+        let filter = PolicyFilter {
+            expiring_within_days: expiring_only.get().then_some(SOON_DAYS),
+        };
+        async move { ipc::policies::list(&filter).await }
+    });
+
+    let refresh = move |_| {
+        refreshing.set(true);
+        spawn_local(async move {
+            match ipc::policies::refresh().await {
+                Ok(summary) => {
+                    let noun = if summary.fetched == 1 {
+                        "policy"
+                    } else {
+                        "policies"
+                    };
+                    toasts.success(format!(
+                        "Refreshed: {} {noun} from the API",
+                        summary.fetched
+                    ));
+                    shared.changed();
+                }
+                Err(error) => toasts.error(format!("Refresh failed: {}", error.message)),
+            }
+            refreshing.set(false);
+        });
+    };
+
+    let confirm_cancel = Callback::new(move |_| {
+        let Some(row) = cancelling.get_untracked() else {
+            return;
+        };
+        set_busy.set(true);
+        spawn_local(async move {
+            match ipc::policies::cancel(&row.policy.id, &row.holder()).await {
+                Ok(done) => {
+                    toasts.success(format!(
+                        "Policy {} for {} is cancelled",
+                        done.policy.id,
+                        done.holder()
+                    ));
+                    cancelling.set(None);
+                    shared.changed();
+                }
+                Err(error) => toasts.error(format!("Could not cancel: {}", error.message)),
+            }
+            set_busy.set(false);
+        });
+    });
+
+    view! {
+        <section class="card" aria-labelledby="policy-list-title">
+            <header class="card-header">
+                <div>
+                    <h2 id="policy-list-title">"Policies"</h2>
+                    <p class="card-subtitle">
+                        "Bound cover in the current environment. New policies appear here on their own as contractors finish their applications."
+                    </p>
+                </div>
+                <div class="toolbar">
+                    <div class="segmented" role="group" aria-label="Which policies">
+                        <button
+                            id="policy-filter-all"
+                            type="button"
+                            class="segment"
+                            class:selected=move || !expiring_only.get()
+                            aria-pressed=move || (!expiring_only.get()).to_string()
+                            on:click=move |_| expiring_only.set(false)
+                        >
+                            "All"
+                        </button>
+                        <button
+                            id="policy-filter-expiring"
+                            type="button"
+                            class="segment"
+                            class:selected=move || expiring_only.get()
+                            aria-pressed=move || expiring_only.get().to_string()
+                            on:click=move |_| expiring_only.set(true)
+                        >
+                            {format!("Expiring within {SOON_DAYS} days")}
+                        </button>
+                    </div>
+                    <button
+                        id="policy-refresh"
+                        type="button"
+                        class="button button-secondary"
+                        disabled=move || refreshing.get()
+                        on:click=refresh
+                    >
+                        {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
+                    </button>
+                </div>
+            </header>
+            <Transition fallback=|| view! { <p class="table-note">"Loading policies…"</p> }>
+                {move || {
+                    policies
+                        .get()
+                        .map(|result| match result {
+                            Ok(rows) => {
+                                view! {
+                                    <PolicyTable
+                                        rows=rows
+                                        expiring_only=expiring_only.get_untracked()
+                                        highlight=shared.highlight.get()
+                                        on_view=on_view
+                                        on_assign=on_assign
+                                        on_cancel=Callback::new(move |row| cancelling.set(Some(row)))
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => {
+                                view! {
+                                    <div id="policy-list-error" class="alert alert-error" role="alert">
+                                        <p class="alert-title">"Could not load policies"</p>
+                                        <p>{error.message}</p>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Transition>
+            {move || {
+                cancelling
+                    .get()
+                    .map(|row| {
+                        view! {
+                            <CancelDialog
+                                row=row
+                                busy=busy
+                                on_confirm=confirm_cancel
+                                on_dismiss=Callback::new(move |_| cancelling.set(None))
+                            />
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PolicyTable(
+    rows: Vec<PolicyRow>,
+    expiring_only: bool,
+    highlight: Option<String>,
+    on_view: Callback<(String, DocumentKind)>,
+    on_assign: Callback<PolicyRow>,
+    on_cancel: Callback<PolicyRow>,
+) -> impl IntoView {
+    let empty = rows.is_empty().then(|| {
+        let text = if expiring_only {
+            format!("No active policy expires within {SOON_DAYS} days.")
+        } else {
+            "No policies yet in this environment. They appear here when a contractor completes an application link, or Refresh to pull them from the API.".to_owned()
+        };
+        view! {
+            <tr class="empty-row">
+                <td id="policy-empty" colspan="6">{text}</td>
+            </tr>
+        }
+    });
+    let now = now_seconds();
+    view! {
+        <div class="table-wrap">
+            <table id="policy-list" class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Contractor"</th>
+                        <th scope="col">"Coverage"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Dates"</th>
+                        <th scope="col">"Documents"</th>
+                        <th scope="col" class="cell-actions">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            let highlighted = highlight.as_deref() == Some(row.policy.id.as_str());
+                            view! {
+                                <PolicyRowView
+                                    row=row
+                                    now=now
+                                    highlighted=highlighted
+                                    on_view=on_view
+                                    on_assign=on_assign
+                                    on_cancel=on_cancel
+                                />
+                            }
+                        })
+                        .collect_view()}
+                    {empty}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn PolicyRowView(
+    row: PolicyRow,
+    now: i64,
+    highlighted: bool,
+    on_view: Callback<(String, DocumentKind)>,
+    on_assign: Callback<PolicyRow>,
+    on_cancel: Callback<PolicyRow>,
+) -> impl IntoView {
+    let id = row.policy.id.clone();
+    let status_class = format!("status status-{}", row.status.as_str());
+    let active = row.status == PolicyStatus::Active;
+    let dates = match (row.policy.effective_date, row.policy.expiration_date) {
+        (Some(start), Some(end)) => format!("{} → {}", iso_date(start.0), iso_date(end.0)),
+        (Some(start), None) => format!("from {}", iso_date(start.0)),
+        _ => "—".to_owned(),
+    };
+    let ends = row.policy.expiration_date.map(|end| {
+        let soon = active && end.0 >= now && end.0 - now <= i64::from(SOON_DAYS) * 86_400;
+        let text = if end.0 < now {
+            format!("ended {}", relative_days(end.0, now))
+        } else {
+            format!("ends {}", relative_days(end.0, now))
+        };
+        view! { <span class="cell-sub" class:ends-soon=soon>{text}</span> }
+    });
+    let coverage = if row.coverage.is_empty() {
+        view! { <span class="tag tag-muted">"Unknown"</span> }.into_any()
+    } else {
+        row.coverage
+            .iter()
+            .map(|c| view! { <span class="tag">{c.label()}</span> })
+            .collect_view()
+            .into_any()
+    };
+    let documents = DocumentKind::ALL
+        .into_iter()
+        .filter(|kind| kind.url(&row.policy).is_some())
+        .map(|kind| {
+            let policy = id.clone();
+            view! {
+                <button
+                    id=format!("policy-doc-{}-{}", kind.slug(), id)
+                    type="button"
+                    class="button button-link"
+                    on:click=move |_| on_view.run((policy.clone(), kind))
+                >
+                    {kind.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    let for_cancel = row.clone();
+    let for_assign = row.clone();
+    view! {
+        <tr class="policy-row record-row" class:highlighted=highlighted data-id=id.clone()>
+            <td class="cell-strong">
+                {row.holder()}
+                <span class="cell-sub">
+                    {row.job_name.clone().unwrap_or_else(|| "Job unknown".to_owned())} " · "
+                    <code class="id">{id.clone()}</code>
+                </span>
+            </td>
+            <td>
+                <div class="tags">{coverage}</div>
+            </td>
+            <td>
+                <span class=status_class>{row.status.as_str().to_owned()}</span>
+            </td>
+            <td class="cell-nowrap">{dates} {ends}</td>
+            <td>
+                <div class="doc-links">{documents}</div>
+            </td>
+            <td class="cell-actions">
+                <div class="button-row">
+                    <button
+                        id=format!("policy-assign-{id}")
+                        type="button"
+                        class="button button-secondary button-small"
+                        disabled=!active || row.contractor.is_none()
+                        title="Cover this contractor for another job"
+                        on:click=move |_| on_assign.run(for_assign.clone())
+                    >
+                        "Repeat coverage"
+                    </button>
+                    <button
+                        id=format!("policy-cancel-{id}")
+                        type="button"
+                        class="button button-danger-quiet button-small"
+                        disabled=!active
+                        on:click=move |_| on_cancel.run(for_cancel.clone())
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            </td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_days;
+
+    #[test]
+    fn says_how_far_a_date_is() {
+        let now = 1_000 * 86_400 + 3_600;
+        assert_eq!(relative_days(now + 12 * 86_400, now), "in 12 days");
+        assert_eq!(relative_days(now + 86_400, now), "tomorrow");
+        assert_eq!(relative_days(now + 60, now), "today");
+        assert_eq!(relative_days(now - 3 * 86_400, now), "3 days ago");
+    }
+}
