@@ -135,7 +135,19 @@ impl App {
 
     pub async fn fill(&self, id: &str, text: &str) {
         let field = self.element(id).await;
-        field.clear().await.unwrap();
+        // Centred, so the toasts in the bottom corner cannot cover it.
+        let arg = serde_json::to_value(&field).unwrap();
+        self.driver
+            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+            .await
+            .expect("scrolling works");
+        if let Err(e) = field.clear().await {
+            let shot = self.screenshot("failure").await;
+            panic!(
+                "#{id} cannot be filled ({e}); screenshot: {}",
+                shot.display()
+            );
+        }
         field.send_keys(text).await.unwrap();
     }
 
@@ -221,22 +233,40 @@ impl App {
     /// From now on, keeps every reply (and rejection) of the backend to the web view,
     /// so a journey can check what crossed the IPC boundary (`ipc_replies`).
     pub async fn record_ipc_replies(&self) {
-        self.driver
+        // Tauri's global API object is frozen, so the recorder puts a copy in its place
+        // whose `core.invoke` records, then forwards to the original.
+        let installed = self
+            .driver
             .execute(
                 r#"
-                const core = window.__TAURI__.core;
                 if (!window.__ipcReplies) {
-                    window.__ipcReplies = [];
-                    const invoke = core.invoke;
-                    core.invoke = (cmd, args, options) => invoke(cmd, args, options).then(
-                        (reply) => { window.__ipcReplies.push(cmd + " ok " + JSON.stringify(reply)); return reply; },
-                        (error) => { window.__ipcReplies.push(cmd + " err " + JSON.stringify(error)); throw error; });
+                    const replies = [];
+                    const tauri = window.__TAURI__;
+                    const invoke = tauri.core.invoke;
+                    const core = Object.assign({}, tauri.core, {
+                        invoke: (cmd, args, options) => invoke(cmd, args, options).then(
+                            (reply) => { replies.push(cmd + " ok " + JSON.stringify(reply)); return reply; },
+                            (error) => { replies.push(cmd + " err " + JSON.stringify(error)); throw error; }),
+                    });
+                    Object.defineProperty(window, "__TAURI__", {
+                        value: Object.assign({}, tauri, { core }),
+                        configurable: true,
+                        writable: true,
+                    });
+                    window.__ipcReplies = replies;
                 }
+                return window.__TAURI__.core.invoke !== undefined && window.__ipcReplies !== undefined
+                    && Object.getOwnPropertyDescriptor(window.__TAURI__.core, "invoke").value.length === 3;
                 "#,
                 vec![],
             )
             .await
             .expect("the recorder installs");
+        assert_eq!(
+            installed,
+            serde_json::json!(true),
+            "the IPC recorder is in place"
+        );
     }
 
     /// What `record_ipc_replies` kept: `command ok|err <JSON>` lines.
