@@ -216,18 +216,7 @@ impl App {
 
     /// The API calls the stand-in has seen from the app, as `METHOD /path` lines.
     pub async fn api_calls(&self) -> Vec<String> {
-        let seen = self.standin_get("/_sandbox/requests").await;
-        seen.as_array()
-            .expect("an array of requests")
-            .iter()
-            .map(|r| {
-                format!(
-                    "{} {}",
-                    r["method"].as_str().unwrap_or(""),
-                    r["path"].as_str().unwrap_or("")
-                )
-            })
-            .collect()
+        calls_as(&self.standin, LOCAL_KEY).await
     }
 
     /// From now on, keeps every reply (and rejection) of the backend to the web view,
