@@ -134,13 +134,7 @@ impl App {
     }
 
     pub async fn fill(&self, id: &str, text: &str) {
-        let field = self.element(id).await;
-        // Centred, so the toasts in the bottom corner cannot cover it.
-        let arg = serde_json::to_value(&field).unwrap();
-        self.driver
-            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
-            .await
-            .expect("scrolling works");
+        let field = self.centred(id).await;
         if let Err(e) = field.clear().await {
             let shot = self.screenshot("failure").await;
             panic!(
@@ -156,7 +150,25 @@ impl App {
     }
 
     pub async fn click(&self, id: &str) {
-        self.element(id).await.click().await.unwrap();
+        if let Err(e) = self.centred(id).await.click().await {
+            let shot = self.screenshot("failure").await;
+            panic!(
+                "#{id} cannot be clicked ({e}); screenshot: {}",
+                shot.display()
+            );
+        }
+    }
+
+    /// The element with `id`, scrolled to the middle of the window, so the toasts in the
+    /// bottom corner and the sticky header cannot cover it.
+    async fn centred(&self, id: &str) -> Element {
+        let element = self.element(id).await;
+        let arg = serde_json::to_value(&element).unwrap();
+        self.driver
+            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+            .await
+            .expect("scrolling works");
+        element
     }
 
     /// Polls until the element's text satisfies `accept`, returning that text.
