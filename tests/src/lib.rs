@@ -134,8 +134,14 @@ impl App {
     }
 
     pub async fn fill(&self, id: &str, text: &str) {
-        let field = self.element(id).await;
-        field.clear().await.unwrap();
+        let field = self.centred(id).await;
+        if let Err(e) = field.clear().await {
+            let shot = self.screenshot("failure").await;
+            panic!(
+                "#{id} cannot be filled ({e}); screenshot: {}",
+                shot.display()
+            );
+        }
         field.send_keys(text).await.unwrap();
     }
 
@@ -144,7 +150,25 @@ impl App {
     }
 
     pub async fn click(&self, id: &str) {
-        self.element(id).await.click().await.unwrap();
+        if let Err(e) = self.centred(id).await.click().await {
+            let shot = self.screenshot("failure").await;
+            panic!(
+                "#{id} cannot be clicked ({e}); screenshot: {}",
+                shot.display()
+            );
+        }
+    }
+
+    /// The element with `id`, scrolled to the middle of the window, so the toasts in the
+    /// bottom corner and the sticky header cannot cover it.
+    async fn centred(&self, id: &str) -> Element {
+        let element = self.element(id).await;
+        let arg = serde_json::to_value(&element).unwrap();
+        self.driver
+            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+            .await
+            .expect("scrolling works");
+        element
     }
 
     /// Polls until the element's text satisfies `accept`, returning that text.
@@ -244,39 +268,46 @@ impl App {
 
     /// The API calls the stand-in has seen from the app, as `METHOD /path` lines.
     pub async fn api_calls(&self) -> Vec<String> {
-        let seen = self.standin_get("/_sandbox/requests").await;
-        seen.as_array()
-            .expect("an array of requests")
-            .iter()
-            .map(|r| {
-                format!(
-                    "{} {}",
-                    r["method"].as_str().unwrap_or(""),
-                    r["path"].as_str().unwrap_or("")
-                )
-            })
-            .collect()
+        calls_as(&self.standin, LOCAL_KEY).await
     }
 
     /// From now on, keeps every reply (and rejection) of the backend to the web view,
     /// so a journey can check what crossed the IPC boundary (`ipc_replies`).
     pub async fn record_ipc_replies(&self) {
-        self.driver
+        // Tauri's global API object is frozen, so the recorder puts a copy in its place
+        // whose `core.invoke` records, then forwards to the original.
+        let installed = self
+            .driver
             .execute(
                 r#"
-                const core = window.__TAURI__.core;
                 if (!window.__ipcReplies) {
-                    window.__ipcReplies = [];
-                    const invoke = core.invoke;
-                    core.invoke = (cmd, args, options) => invoke(cmd, args, options).then(
-                        (reply) => { window.__ipcReplies.push(cmd + " ok " + JSON.stringify(reply)); return reply; },
-                        (error) => { window.__ipcReplies.push(cmd + " err " + JSON.stringify(error)); throw error; });
+                    const replies = [];
+                    const tauri = window.__TAURI__;
+                    const invoke = tauri.core.invoke;
+                    const core = Object.assign({}, tauri.core, {
+                        invoke: (cmd, args, options) => invoke(cmd, args, options).then(
+                            (reply) => { replies.push(cmd + " ok " + JSON.stringify(reply)); return reply; },
+                            (error) => { replies.push(cmd + " err " + JSON.stringify(error)); throw error; }),
+                    });
+                    Object.defineProperty(window, "__TAURI__", {
+                        value: Object.assign({}, tauri, { core }),
+                        configurable: true,
+                        writable: true,
+                    });
+                    window.__ipcReplies = replies;
                 }
+                return window.__TAURI__.core.invoke !== undefined && window.__ipcReplies !== undefined
+                    && Object.getOwnPropertyDescriptor(window.__TAURI__.core, "invoke").value.length === 3;
                 "#,
                 vec![],
             )
             .await
             .expect("the recorder installs");
+        assert_eq!(
+            installed,
+            serde_json::json!(true),
+            "the IPC recorder is in place"
+        );
     }
 
     /// What `record_ipc_replies` kept: `command ok|err <JSON>` lines.

@@ -15,9 +15,14 @@ pub async fn started() -> (tempfile::TempDir, AppState) {
 
 pub async fn requests_seen(state: &AppState) -> usize {
     let base = state.api_base(coverdesk_ipc::AppEnvironment::Local).await;
+    requests_seen_at(&base, crate::state::LOCAL_KEY).await
+}
+
+/// How many API calls the stand-in at `base` has seen made with `key`.
+pub async fn requests_seen_at(base: &str, key: &str) -> usize {
     let seen: Vec<serde_json::Value> = reqwest::Client::new()
         .get(format!("{base}/_sandbox/requests"))
-        .bearer_auth(crate::state::LOCAL_KEY)
+        .bearer_auth(key)
         .send()
         .await
         .unwrap()

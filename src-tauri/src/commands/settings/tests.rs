@@ -43,16 +43,7 @@ async fn setup(name: &str) -> Setup {
 
 /// The API calls the remote stand-in has seen made with `key`.
 async fn calls_with(remote: &ten99_sandbox::Running, key: &ApiKey) -> usize {
-    let seen: Vec<serde_json::Value> = reqwest::Client::new()
-        .get(format!("{}/_sandbox/requests", remote.base_url()))
-        .bearer_auth(key.expose())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    seen.len()
+    crate::commands::test_support::requests_seen_at(remote.base_url(), key.expose()).await
 }
 
 #[tokio::test]
