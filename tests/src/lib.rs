@@ -142,7 +142,17 @@ impl App {
     }
 
     pub async fn click(&self, id: &str) {
-        self.element(id).await.click().await.unwrap();
+        let element = self.element(id).await;
+        // Centred, so the sticky top bar cannot cover what is clicked.
+        let arg = serde_json::to_value(&element).unwrap();
+        let _ = self
+            .driver
+            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+            .await;
+        if let Err(e) = element.click().await {
+            self.screenshot("failure").await;
+            panic!("#{id} could not be clicked: {e}");
+        }
     }
 
     /// Polls until the element's text satisfies `accept`, returning that text.
@@ -156,10 +166,15 @@ impl App {
             if accept(&text) {
                 return text;
             }
-            assert!(
-                Instant::now() < deadline,
-                "#{id} never showed the expected text; last: {text:?}"
-            );
+            if Instant::now() > deadline {
+                self.screenshot("failure").await;
+                let errors = self
+                    .driver
+                    .execute("return JSON.stringify(window.__errors || [])", vec![])
+                    .await
+                    .unwrap_or_default();
+                panic!("#{id} never showed the expected text; last: {text:?}; console errors: {errors}");
+            }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
@@ -252,6 +267,15 @@ impl App {
                 )
             })
             .collect()
+    }
+
+    /// Runs a script in the page (to hook the console while diagnosing).
+    pub async fn driver_execute(&self, script: &str) -> String {
+        self.driver
+            .execute(script, vec![])
+            .await
+            .expect("the script runs")
+            .to_string()
     }
 
     pub async fn close(mut self) {
