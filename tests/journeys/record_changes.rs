@@ -36,6 +36,8 @@ async fn delete_from_detail(app: &App, kind: &str, question: &str, cancels: &str
         .wait_for_text(&format!("{kind}-delete-warning"), |t| !t.is_empty())
         .await;
     assert!(warning.contains(cancels), "{warning}");
+    // Let the overlay paint before the picture.
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     app.screenshot(&format!("{kind}-delete")).await;
     app.click(&format!("{kind}-delete-confirm")).await;
     app.element(&format!("{kind}-list")).await;

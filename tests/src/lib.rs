@@ -133,6 +133,11 @@ impl App {
 
     pub async fn fill(&self, id: &str, text: &str) {
         let field = self.element(id).await;
+        let arg = serde_json::to_value(&field).unwrap();
+        let _ = self
+            .driver
+            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+            .await;
         field.clear().await.unwrap();
         field.send_keys(text).await.unwrap();
     }

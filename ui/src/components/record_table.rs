@@ -114,7 +114,10 @@ where
                                     }
                                     .into_any()
                                 } else {
-                                    (c.cell)(row)
+                                    // Text sits in an inline box, not straight in the
+                                    // clipping cell (WebKit reports it as hidden otherwise).
+                                    view! { <span class="cell-text">{(c.cell)(row)}</span> }
+                                        .into_any()
                                 };
                                 view! { <td class=c.class>{content}</td> }
                             })
