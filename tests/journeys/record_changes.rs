@@ -36,6 +36,8 @@ async fn delete_from_detail(app: &App, kind: &str, question: &str, cancels: &str
         .wait_for_text(&format!("{kind}-delete-warning"), |t| !t.is_empty())
         .await;
     assert!(warning.contains(cancels), "{warning}");
+    // Let the overlay paint before the picture.
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     app.screenshot(&format!("{kind}-delete")).await;
     app.click(&format!("{kind}-delete-confirm")).await;
     app.element(&format!("{kind}-list")).await;
@@ -61,7 +63,8 @@ async fn contractors(app: &App, ann_id: &str) {
         narrowed.contains("Bob Diaz") && narrowed.contains("Cara Wu"),
         "{narrowed}"
     );
-    app.fill("contractor-search", "").await;
+    // A blank search (spaces are trimmed) shows everything again.
+    app.fill("contractor-search", " ").await;
     app.wait_for_text("contractor-count", |t| t == "3 contractors")
         .await;
 
@@ -79,7 +82,8 @@ async fn contractors(app: &App, ann_id: &str) {
         .await;
     assert!(at(&descending, "Cara Wu") < at(&descending, "Ann Lee"));
 
-    app.click(&format!("contractor-row-{ann_id}")).await;
+    app.element(&format!("contractor-row-{ann_id}")).await;
+    app.click(&format!("contractor-open-{ann_id}")).await;
     app.wait_for_text("contractor-detail", |t| t.contains("ann.lee@example.com"))
         .await;
     app.element("contractor-policies").await;
@@ -132,15 +136,15 @@ async fn jobs(app: &App, job_id: &str) {
         .await;
     app.click("nav-jobs").await;
     app.click("job-refresh").await;
-    app.wait_for_text("job-list", |t| {
-        t.contains("Bookkeeper") && t.contains("Lake View Bowl")
-    })
-    .await;
+    app.wait_for_text("job-list", |t| t.contains("Bookkeeper"))
+        .await;
     app.scroll_to("job-list-title").await;
     app.screenshot("job-list").await;
-    app.click(&format!("job-row-{job_id}")).await;
-    app.wait_for_text("job-detail", |t| t.contains("Accounting and Bookkeeping"))
-        .await;
+    app.click(&format!("job-open-{job_id}")).await;
+    app.wait_for_text("job-detail", |t| {
+        t.contains("Accounting and Bookkeeping") && t.contains("Lake View Bowl")
+    })
+    .await;
     app.screenshot("job-detail").await;
 
     app.click("job-edit").await;
@@ -168,7 +172,7 @@ async fn entities(app: &App, entity_id: &str) {
         .await;
     app.scroll_to("entity-list-title").await;
     app.screenshot("entity-list").await;
-    app.click(&format!("entity-row-{entity_id}")).await;
+    app.click(&format!("entity-open-{entity_id}")).await;
     app.wait_for_text("entity-detail", |t| t.contains("Chicago"))
         .await;
     app.screenshot("entity-detail").await;
@@ -205,6 +209,8 @@ async fn entities(app: &App, entity_id: &str) {
 #[ignore = "end-to-end: needs the built app, a display and tauri-driver; scripts/test runs it"]
 async fn records_made_elsewhere_are_found_edited_and_deleted() {
     let app = App::launch("record-changes").await;
+    app.element("contractor-list").await;
+    let _ = app.driver_execute("window.__errors = []; const original = console.error; console.error = (...a) => { window.__errors.push(a.map(String).join(' ')); original(...a); }; window.addEventListener('error', e => window.__errors.push(String(e.message)));").await;
     // Made at the API, not in the app: only the background refresh can bring them in.
     let ann = app
         .standin_post("/api/v1/contractors", contractor("Ann", "Lee", "Oakland"))
@@ -238,6 +244,8 @@ async fn records_made_elsewhere_are_found_edited_and_deleted() {
         )
         .await;
     // The start-up refresh may have run before these existed; ask for another.
+    app.element("contractor-sync-status").await;
+    app.scroll_to("contractor-list-title").await;
     app.click("contractor-refresh").await;
 
     contractors(&app, ann["id"].as_str().unwrap()).await;

@@ -184,8 +184,14 @@ impl App {
             }
             if Instant::now() > deadline {
                 let shot = self.screenshot("failure").await;
+                let errors = self
+                    .driver
+                    .execute("return JSON.stringify(window.__errors || [])", vec![])
+                    .await
+                    .unwrap_or_default();
                 panic!(
-                    "#{id} never showed the expected text; last: {text:?} (screenshot: {})",
+                    "#{id} never showed the expected text; last: {text:?}; console errors: \
+                     {errors}; screenshot: {}",
                     shot.display()
                 );
             }
@@ -345,6 +351,15 @@ impl App {
             assert!(Instant::now() < deadline, "#{id} never went away");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Runs a script in the page (to hook the console while diagnosing).
+    pub async fn driver_execute(&self, script: &str) -> String {
+        self.driver
+            .execute(script, vec![])
+            .await
+            .expect("the script runs")
+            .to_string()
     }
 
     pub async fn close(mut self) {

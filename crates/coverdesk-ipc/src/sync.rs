@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 pub mod command {
     /// no args → `Vec<`[`super::SyncStatus`]`>`, one per record list.
     pub const STATUS: &str = "sync_status";
-    /// args `{ resource: Option<String> }` → `()`: starts a refresh of that list (or of
-    /// every list) now; progress comes as [`super::PROGRESS_EVENT`], the end as
-    /// `cache-changed` and a new status.
+    /// args `{ resource: Option<String> }` → `Vec<`[`super::SyncStatus`]`>` once that
+    /// list (or every list) was walked; progress comes meanwhile as
+    /// [`super::PROGRESS_EVENT`], and `cache-changed` at the end.
     pub const REFRESH: &str = "sync_refresh";
 }
 

@@ -56,8 +56,15 @@ pub async fn sync_status(
     status(&state, &refreshes).await
 }
 
-/// Starts a refresh and returns at once; progress arrives as events.
+/// Walks the list named (or every list) now and answers with the statuses once done;
+/// progress arrives meanwhile as events.
 #[tauri::command]
-pub fn sync_refresh(app: AppHandle, resource: Option<String>) {
-    tauri::async_runtime::spawn(async move { refresh_now(&app, resource.as_deref()).await });
+pub async fn sync_refresh(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    refreshes: State<'_, Refreshes>,
+    resource: Option<String>,
+) -> Result<Vec<SyncStatus>> {
+    refresh_now(&app, resource.as_deref()).await;
+    status(&state, &refreshes).await
 }

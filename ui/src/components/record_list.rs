@@ -99,7 +99,11 @@ where
                     />
                 </div>
             </header>
-            <SyncStatusLine kind=kind resource=plural />
+            <SyncStatusLine
+                kind=kind
+                resource=plural
+                on_refreshed=Callback::new(move |()| cache_version.update(|v| *v += 1))
+            />
             {move || {
                 error
                     .get()

@@ -27,7 +27,7 @@ pub fn RecordTable<T>(
     rows: Signal<Vec<T>>,
     columns: Vec<Column<T>>,
     id_of: fn(&T) -> String,
-    /// A row was opened (click, Enter or Space); gets the row's id.
+    /// A row was opened (a click on it, or Enter on its first cell); gets the row's id.
     on_open: Callback<String>,
     /// Shown in place of rows when there are none.
     #[prop(into)]
@@ -106,26 +106,40 @@ where
                 .map(|row| {
                     let id = id_of(row);
                     let open_id = id.clone();
-                    let key_id = id.clone();
                     let cells = columns.with_value(|columns| {
                         columns
                             .iter()
-                            .map(|c| view! { <td class=c.class>{(c.cell)(row)}</td> })
+                            .enumerate()
+                            .map(|(index, c)| {
+                                // The first cell is a button: a keyboard opens the row
+                                // with Tab and Enter, as a mouse does with a click.
+                                let content = if index == 0 {
+                                    view! {
+                                        <button
+                                            id=format!("{kind}-open-{id}")
+                                            type="button"
+                                            class="row-open"
+                                        >
+                                            {(c.cell)(row)}
+                                        </button>
+                                    }
+                                    .into_any()
+                                } else {
+                                    // Text sits in an inline box, not straight in the
+                                    // clipping cell (WebKit reports it as hidden otherwise).
+                                    view! { <span class="cell-text">{(c.cell)(row)}</span> }
+                                        .into_any()
+                                };
+                                view! { <td class=c.class>{content}</td> }
+                            })
                             .collect_view()
                     });
                     view! {
                         <tr
                             id=format!("{kind}-row-{id}")
                             class="record-row"
-                            tabindex="0"
-                            data-id=id
+                            data-id=id.clone()
                             on:click=move |_| on_open.run(open_id.clone())
-                            on:keydown=move |ev| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
-                                    on_open.run(key_id.clone());
-                                }
-                            }
                         >
                             {cells}
                         </tr>

@@ -19,6 +19,9 @@ pub fn SyncStatusLine(
     kind: &'static str,
     /// The list's resource name (`contractors`).
     resource: &'static str,
+    /// A refresh asked for here has finished (the list re-reads the cache then, even
+    /// if the `cache-changed` event came before the list was listening).
+    on_refreshed: Callback<()>,
 ) -> impl IntoView {
     let status = RwSignal::new(None::<SyncStatus>);
     let now = RwSignal::new(unix_now());
@@ -52,8 +55,13 @@ pub fn SyncStatusLine(
             }
         });
         spawn_local(async move {
-            if ipc::sync::refresh(Some(resource)).await.is_err() {
-                load();
+            match ipc::sync::refresh(Some(resource)).await {
+                Ok(all) => {
+                    status.set(all.into_iter().find(|s| s.resource == resource));
+                    now.set(unix_now());
+                    on_refreshed.run(());
+                }
+                Err(_) => load(),
             }
         });
     };

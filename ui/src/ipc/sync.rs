@@ -15,8 +15,8 @@ pub async fn status() -> Result<Vec<SyncStatus>, ErrorView> {
     invoke(command::STATUS, &NoArgs {}).await
 }
 
-/// Starts walking `resource` (or every list) from the API; returns at once. Reading
-/// from the API changes nothing there, so this is not a write.
-pub async fn refresh(resource: Option<&str>) -> Result<(), ErrorView> {
+/// Walks `resource` (or every list) from the API into the cache; answers when done.
+/// Reading from the API changes nothing there, so this is not a write.
+pub async fn refresh(resource: Option<&str>) -> Result<Vec<SyncStatus>, ErrorView> {
     invoke(command::REFRESH, &RefreshArgs { resource }).await
 }

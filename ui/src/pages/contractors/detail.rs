@@ -47,11 +47,15 @@ pub fn ContractorDetailView(
                                         match ipc::contractors::delete(&id, &name).await {
                                             Ok(_) => {
                                                 toasts.success(format!("Deleted {name} ({id})"));
-                                                on_deleted.run(());
+                                                // Not `deleting` after this: the view is going away.
+                                                // Not `deleting` after this: the view is going away.
+                        on_deleted.run(());
                                             }
-                                            Err(error) => toasts.error(format!("Could not delete {name}: {}", error.message)),
+                                            Err(error) => {
+                                                toasts.error(format!("Could not delete {name}: {}", error.message));
+                                                deleting.set(false);
+                                            }
                                         }
-                                        deleting.set(false);
                                     });
                                 }
                             });

@@ -75,10 +75,10 @@ fn JobDetailCard(
                         on_deleted.run(());
                     }
                     Err(error) => {
-                        toasts.error(format!("Could not delete {name}: {}", error.message))
+                        toasts.error(format!("Could not delete {name}: {}", error.message));
+                        deleting.set(false);
                     }
                 }
-                deleting.set(false);
             });
         }
     });
