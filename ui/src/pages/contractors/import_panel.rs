@@ -123,7 +123,7 @@ pub fn ContractorImport(
                     "Preview"
                 </button>
             </div>
-            {move || problem.get().map(|p| view! { <p id="import-problem" class="form-alert" role="alert">{p}</p> })}
+            {move || problem.get().map(|p| view! { <p id="import-problem" class="alert alert-error" role="alert">{p}</p> })}
             {move || preview.get().map(|read| view! { <ImportPreviewTable read=read /> })}
             {move || {
                 (ready_count() > 0 && !running.get()).then(|| {
