@@ -215,7 +215,46 @@ async fn three_quotes_compared_and_the_best_one_sent_as_a_link() {
         list.contains("Open") && list.contains("Verifying details"),
         "{list}"
     );
+    // The saved defaults fill their form; then the page is settled for its picture.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let field = app
+            .driver
+            .find(Locator::Id("field-default_success_url"))
+            .await;
+        let value = match field {
+            Ok(field) => field.prop("value").await.ok().flatten(),
+            Err(_) => None,
+        };
+        if value.is_some_and(|v| v.starts_with("https://")) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the default URLs never loaded");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.wait_for_text("session-list", |t| t.contains("Ann Lee"))
+        .await;
     app.screenshot("sessions").await;
+
+    // Change where the link leads after applying, then expire it.
+    let session = sessions[0]["id"].as_str().unwrap().to_owned();
+    app.click(&format!("edit-{session}")).await;
+    app.fill("field-success_url", "https://ops.example.org/welcome")
+        .await;
+    app.click("session-save").await;
+    app.wait_for_text("session-list", |t| t.contains("ops.example.org/welcome"))
+        .await;
+    let changed = app
+        .standin_get(&format!("/api/v1/apply/sessions/{session}"))
+        .await;
+    assert_eq!(changed["success_url"], "https://ops.example.org/welcome");
+    app.click(&format!("expire-{session}")).await;
+    app.wait_for_text("session-list", |t| t.contains("Expired"))
+        .await;
+    let expired = app
+        .standin_get(&format!("/api/v1/apply/sessions/{session}"))
+        .await;
+    assert_eq!(expired["expired"], true);
 
     app.close().await;
 }

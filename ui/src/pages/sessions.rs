@@ -2,9 +2,11 @@
 //! complete; expire one, change where it sends the contractor, and the default URLs.
 
 use crate::components::field::Field;
+use crate::components::form_state::FormState;
 use crate::components::toast::Toasts;
 use crate::dates::iso_date;
 use crate::forms::quote_request_draft::coverage_label;
+use crate::forms::FormFeedback;
 use crate::ipc;
 use crate::pages::quotes::copy_with_toast;
 use coverdesk_ipc::sessions::SessionDefaults;
@@ -97,7 +99,7 @@ fn SessionTable(
 ) -> impl IntoView {
     let editing = RwSignal::new(None::<String>);
     let empty = sessions.is_empty().then(|| {
-        view! { <tr class="empty-row"><td id="session-empty" colspan="6">"No application links yet. Create one from a quote on the Quotes page."</td></tr> }
+        view! { <tr class="empty-row"><td id="session-empty" colspan="5">"No application links yet. Create one from a quote on the Quotes page."</td></tr> }
     });
     view! {
         <div class="table-wrap">
@@ -108,7 +110,6 @@ fn SessionTable(
                         <th scope="col">"Status"</th>
                         <th scope="col">"Link"</th>
                         <th scope="col">"Redirects"</th>
-                        <th scope="col">"Created"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
@@ -185,11 +186,11 @@ fn SessionRow(
             <td class="cell-strong">
                 {name.clone().map(|(who, _)| who).unwrap_or_else(|| session.quote.clone().unwrap_or_default())}
                 <span class="cell-sub">{name.map(|(_, coverage)| coverage)}</span>
-                <span class="cell-sub"><code class="id">{id.clone()}</code></span>
             </td>
             <td>
                 <span class=class>{status}</span>
                 <span class="cell-sub">{step}</span>
+                <span class="cell-sub">{format!("Sent {}", iso_date(session.created.0))}</span>
             </td>
             <td class="cell-link">
                 <code class="id">{url.clone()}</code>
@@ -200,9 +201,8 @@ fn SessionRow(
                 <RedirectLine label="Cancel" url=session.cancel_url.clone().unwrap_or_default() />
                 {edit_form}
             </td>
-            <td class="cell-nowrap">{iso_date(session.created.0)}</td>
             <td class="cell-nowrap">
-                <div class="button-row">
+                <div class="button-stack">
                     <button id=format!("edit-{id}") type="button" class="button button-secondary button-small" on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit URLs"</button>
                     <button id=format!("expire-{id}") type="button" class="button button-danger-quiet button-small" disabled=!open on:click=expire>"Expire"</button>
                 </div>
@@ -295,11 +295,12 @@ fn DefaultUrls() -> impl IntoView {
         success_url: success_url.get(),
         cancel_url: cancel_url.get(),
     };
-    let error = move |path: &'static str| {
-        Signal::derive(move || defaults().validate().get(path).map(str::to_owned))
-    };
+    // Problems show once a field is left or Save is pressed, not while the saved
+    // values are still on their way.
+    let form = FormState::new(Memo::new(move |_| defaults().validate()));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        form.feedback.update(FormFeedback::attempt_submit);
         let wanted = defaults();
         if !wanted.validate().is_empty() {
             return;
@@ -320,8 +321,8 @@ fn DefaultUrls() -> impl IntoView {
                 </div>
             </header>
             <form class="form-grid" novalidate on:submit=save>
-                <Field path="default_success_url" label="After applying" value=success_url input_type="url" error=error("success_url") class="span-3" />
-                <Field path="default_cancel_url" label="After cancelling or if not eligible" value=cancel_url input_type="url" error=error("cancel_url") class="span-3" />
+                <Field path="default_success_url" label="After applying" value=success_url input_type="url" error=form.error_of("success_url") class="span-3" on_touch=form.touch("success_url") on_edit=form.edit("success_url") />
+                <Field path="default_cancel_url" label="After cancelling or if not eligible" value=cancel_url input_type="url" error=form.error_of("cancel_url") class="span-3" on_touch=form.touch("cancel_url") on_edit=form.edit("cancel_url") />
                 <div class="form-actions span-6">
                     <button id="defaults-submit" type="submit" class="button button-primary">"Save defaults"</button>
                 </div>
