@@ -4,6 +4,7 @@
 mod cancel_dialog;
 mod list;
 mod repeat_coverage;
+mod row;
 
 use crate::components::pdf_viewer::PdfViewer;
 use coverdesk_ipc::documents::DocumentKind;
