@@ -18,18 +18,30 @@ async fn fill_contractor(app: &App, first: &str, email: &str) {
 
 async fn contractors_at_standin(app: &App) -> Vec<serde_json::Value> {
     let stored = app.standin_get("/api/v1/contractors").await;
-    stored.as_array().expect("a bare array, as the API lists").clone()
+    stored
+        .as_array()
+        .expect("a bare array, as the API lists")
+        .clone()
 }
 
 /// Polls until the input's value is `expected`.
 async fn wait_for_value(app: &App, id: &str, expected: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let value = app.element(id).await.prop("value").await.unwrap().unwrap_or_default();
+        let value = app
+            .element(id)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
         if value == expected {
             return;
         }
-        assert!(Instant::now() < deadline, "#{id} holds {value:?}, not {expected:?}");
+        assert!(
+            Instant::now() < deadline,
+            "#{id} holds {value:?}, not {expected:?}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -45,23 +57,36 @@ async fn a_form_error_makes_no_call_and_an_api_error_lands_on_its_field() {
     app.fill("field-email", "joe.parker@").await;
     app.click("contractor-submit").await;
     let error = app.wait_for_text("error-email", |t| !t.is_empty()).await;
-    assert!(error.contains("email"), "the email field explains itself: {error}");
+    assert!(
+        error.contains("email"),
+        "the email field explains itself: {error}"
+    );
     let calls = app.api_calls().await;
     assert!(
-        !calls.iter().any(|c| c.starts_with("POST /api/v1/contractors")),
+        !calls
+            .iter()
+            .any(|c| c.starts_with("POST /api/v1/contractors")),
         "nothing may be sent while the form is invalid; the stand-in saw {calls:?}"
     );
 
     app.fill("field-email", "joe.parker@example.com").await;
     app.click("contractor-submit").await;
-    app.wait_for_text("contractor-list", |t| t.contains("joe.parker@example.com")).await;
+    app.wait_for_text("contractor-list", |t| t.contains("joe.parker@example.com"))
+        .await;
 
     fill_contractor(&app, "Joseph", "joe.parker@example.com").await;
     app.click("contractor-submit").await;
     let error = app.wait_for_text("error-email", |t| !t.is_empty()).await;
-    assert!(error.contains("already exists"), "the API's objection sits on the email field: {error}");
+    assert!(
+        error.contains("already exists"),
+        "the API's objection sits on the email field: {error}"
+    );
     app.screenshot("records-ops-duplicate-email").await;
-    assert_eq!(contractors_at_standin(&app).await.len(), 1, "the duplicate was refused");
+    assert_eq!(
+        contractors_at_standin(&app).await.len(),
+        1,
+        "the duplicate was refused"
+    );
     app.close().await;
 }
 
@@ -72,7 +97,8 @@ async fn a_half_typed_contractor_survives_quitting_the_app() {
     app.fill("field-first_name", "Ann").await;
     app.fill("field-email", "ann.lee@exa").await;
     app.fill("field-address-locality", "Oakland").await;
-    app.wait_for_text("contractor-draft-status", |t| t == "Draft saved").await;
+    app.wait_for_text("contractor-draft-status", |t| t == "Draft saved")
+        .await;
     let data_home = app.data_home.clone();
     app.close().await;
 
@@ -80,7 +106,8 @@ async fn a_half_typed_contractor_survives_quitting_the_app() {
     wait_for_value(&app, "field-first_name", "Ann").await;
     wait_for_value(&app, "field-email", "ann.lee@exa").await;
     wait_for_value(&app, "field-address-locality", "Oakland").await;
-    app.wait_for_text("contractor-draft-status", |t| t == "Draft restored").await;
+    app.wait_for_text("contractor-draft-status", |t| t == "Draft restored")
+        .await;
     app.screenshot("records-ops-draft-restored").await;
     assert!(
         !app.api_calls().await.iter().any(|c| c.starts_with("POST")),
@@ -90,7 +117,8 @@ async fn a_half_typed_contractor_survives_quitting_the_app() {
     // Discarding empties the form for good: a restart brings nothing back.
     app.click("contractor-draft-discard").await;
     wait_for_value(&app, "field-first_name", "").await;
-    app.wait_for_text("contractor-draft-status", str::is_empty).await;
+    app.wait_for_text("contractor-draft-status", str::is_empty)
+        .await;
     app.close().await;
     let app = App::launch_in(data_home, &[]).await;
     app.element("contractor-submit").await;
@@ -110,15 +138,27 @@ async fn a_csv_import_with_one_bad_row_creates_the_good_ones() {
                Cy,Diaz,cy.diaz@example.com,415-474-9088,,3 Elm St,Sacramento,CA,95814\n";
     app.fill("import-text", csv).await;
     app.click("import-preview").await;
-    let bad = app.wait_for_text("import-errors-3", |t| !t.is_empty()).await;
-    assert!(bad.to_lowercase().contains("email"), "line 3's problem is its email: {bad}");
-    assert_eq!(app.wait_for_text("import-errors-2", |t| !t.is_empty()).await, "Ready");
-    app.wait_for_text("import-submit", |t| t == "Create 2 contractors").await;
+    let bad = app
+        .wait_for_text("import-errors-3", |t| !t.is_empty())
+        .await;
+    assert!(
+        bad.to_lowercase().contains("email"),
+        "line 3's problem is its email: {bad}"
+    );
+    assert_eq!(
+        app.wait_for_text("import-errors-2", |t| !t.is_empty())
+            .await,
+        "Ready"
+    );
+    app.wait_for_text("import-submit", |t| t == "Create 2 contractors")
+        .await;
     app.scroll_to("contractor-import").await;
     app.screenshot("records-ops-import-preview").await;
 
     app.click("import-submit").await;
-    let summary = app.wait_for_text("import-summary", |t| t.contains("Created")).await;
+    let summary = app
+        .wait_for_text("import-summary", |t| t.contains("Created"))
+        .await;
     assert!(
         summary.contains("Created 2 contractors; 0 failed; 1 skipped"),
         "{summary}"
@@ -134,6 +174,7 @@ async fn a_csv_import_with_one_bad_row_creates_the_good_ones() {
         .collect();
     emails.sort();
     assert_eq!(emails, ["ann.lee@example.com", "cy.diaz@example.com"]);
-    app.wait_for_text("contractor-list", |t| t.contains("cy.diaz@example.com")).await;
+    app.wait_for_text("contractor-list", |t| t.contains("cy.diaz@example.com"))
+        .await;
     app.close().await;
 }

@@ -77,3 +77,37 @@ pub fn listen<T: DeserializeOwned + 'static>(event: &'static str, on_event: impl
         }
     });
 }
+
+/// Hears `event` until the returned handle is dropped: for a call that reports progress
+/// while it runs. `None` when the backend could not be asked.
+pub async fn listen_while<T: DeserializeOwned + 'static>(
+    event: &str,
+    on_event: impl Fn(T) + 'static,
+) -> Option<Listening> {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
+        let payload = js_sys::Reflect::get(&message, &JsValue::from_str("payload")).ok();
+        if let Some(value) = payload.and_then(|p| serde_wasm_bindgen::from_value(p).ok()) {
+            on_event(value);
+        }
+    });
+    let function: &js_sys::Function = handler.as_ref().unchecked_ref();
+    let unlisten = tauri_listen(event, function).await.ok()?;
+    Some(Listening {
+        unlisten: unlisten.dyn_into().ok(),
+        _handler: handler,
+    })
+}
+
+/// An event subscription; dropping it stops listening.
+pub struct Listening {
+    unlisten: Option<js_sys::Function>,
+    _handler: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        if let Some(unlisten) = &self.unlisten {
+            let _ = unlisten.call0(&JsValue::NULL);
+        }
+    }
+}

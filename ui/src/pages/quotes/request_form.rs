@@ -100,7 +100,7 @@ pub(super) fn QuoteRequestForm(
         );
         busy.set(true);
         spawn_local(async move {
-            let listening = ipc::desktop::listen(PROGRESS_EVENT, move |p: QuoteProgress| {
+            let listening = ipc::events::listen_while(PROGRESS_EVENT, move |p: QuoteProgress| {
                 progress.update(|rows| {
                     if let Some(row) = rows.get_mut(p.index) {
                         row.1 = p.error.map_or(Step::Quoted, Step::Refused);
