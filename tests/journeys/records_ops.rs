@@ -55,6 +55,7 @@ async fn a_form_error_makes_no_call_and_an_api_error_lands_on_its_field() {
     // appearing as the field loses focus must not move the button from under the click.
     fill_contractor(&app, "Joe", "joe.parker@example.com").await;
     app.fill("field-email", "joe.parker@").await;
+    app.scroll_to("contractor-submit").await;
     app.click("contractor-submit").await;
     let error = app.wait_for_text("error-email", |t| !t.is_empty()).await;
     assert!(
@@ -75,6 +76,7 @@ async fn a_form_error_makes_no_call_and_an_api_error_lands_on_its_field() {
         .await;
 
     fill_contractor(&app, "Joseph", "joe.parker@example.com").await;
+    app.scroll_to("contractor-submit").await;
     app.click("contractor-submit").await;
     let error = app.wait_for_text("error-email", |t| !t.is_empty()).await;
     assert!(
@@ -131,13 +133,18 @@ async fn a_half_typed_contractor_survives_quitting_the_app() {
 #[ignore = "end-to-end: needs the built app, a display and tauri-driver; scripts/test runs it"]
 async fn a_csv_import_with_one_bad_row_creates_the_good_ones() {
     let app = App::launch("records-ops-import").await;
+    app.scroll_to("contractor-import-open").await;
     app.click("contractor-import-open").await;
     let csv = "first_name,last_name,email,phone,company_name,address_line1,city,state,zip\n\
                Ann,Lee,ann.lee@example.com,415-474-9088,\"Lee, Sons & Co\",1 Main St,Oakland,CA,94607\n\
                Bob,Roy,bob.roy@,415-474-9088,,2 Side St,Fresno,CA,93650\n\
                Cy,Diaz,cy.diaz@example.com,415-474-9088,,3 Elm St,Sacramento,CA,95814\n";
     app.fill("import-text", csv).await;
+    app.scroll_to("import-preview").await;
     app.click("import-preview").await;
+    app.wait_for_text("import-preview-table", |t| t.contains("bob.roy@"))
+        .await;
+    app.screenshot("records-ops-import-preview").await;
     let bad = app
         .wait_for_text("import-errors-3", |t| !t.is_empty())
         .await;
@@ -155,6 +162,7 @@ async fn a_csv_import_with_one_bad_row_creates_the_good_ones() {
     app.scroll_to("contractor-import").await;
     app.screenshot("records-ops-import-preview").await;
 
+    app.scroll_to("import-submit").await;
     app.click("import-submit").await;
     let summary = app
         .wait_for_text("import-summary", |t| t.contains("Created"))
