@@ -19,7 +19,6 @@ pub fn run() {
     commands::startup::mark_start();
     tauri::Builder::default()
         .setup(|app| {
-            commands::startup::show_anyway_later(app.handle());
             let data_dir = app.path().app_data_dir()?;
             let state = tauri::async_runtime::block_on(state::AppState::start(
                 data_dir,

@@ -1,17 +1,18 @@
-//! Start-up without a white flash: the window is created hidden, painted in the app's
-//! background colour (`tauri.conf.json`: `visible: false`, `backgroundColor`), and
-//! shown when the UI says it has mounted its first screen (`app_ready`). If the UI
-//! never says so (a broken build), it is shown anyway after [`SHOW_ANYWAY_AFTER`].
+//! Start-up: the window opens painted in the app's background colour
+//! (`tauri.conf.json` `backgroundColor`, so there is no white flash), and the UI calls
+//! `app_ready` once it has mounted its first screen.
 //!
-//! `app_ready` also reports how long start-up took: one line on stderr, and, when
+//! The window is deliberately created visible. Created hidden and shown from
+//! `app_ready`, a release build under Xvfb sometimes kept the window in the background
+//! colour although the page had rendered (WebKit compositing); a window that might stay
+//! blank is worse than one that shows its background colour for a moment.
+//!
+//! `app_ready` reports how long start-up took: one line on stderr, and, when
 //! `COVERDESK_READY_FILE` names a file, the wall-clock time of readiness in Unix
 //! milliseconds written there (what `scripts/bench-startup` waits for).
 
 use std::sync::{Once, OnceLock};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use tauri::{AppHandle, Manager, Runtime, WebviewWindow};
-
-pub const SHOW_ANYWAY_AFTER: Duration = Duration::from_secs(4);
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
 static READY: Once = Once::new();
@@ -21,24 +22,10 @@ pub fn mark_start() {
     STARTED.get_or_init(Instant::now);
 }
 
-/// The UI has mounted: show the window and report the time once.
+/// The UI has mounted its first screen: report the time, once.
 #[tauri::command]
-pub fn app_ready<R: Runtime>(window: WebviewWindow<R>) {
-    let _ = window.show();
+pub fn app_ready() {
     READY.call_once(report);
-}
-
-/// Shows the main window after [`SHOW_ANYWAY_AFTER`] if `app_ready` has not.
-pub fn show_anyway_later<R: Runtime>(app: &AppHandle<R>) {
-    let app = app.clone();
-    std::thread::spawn(move || {
-        std::thread::sleep(SHOW_ANYWAY_AFTER);
-        if !READY.is_completed() {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.show();
-            }
-        }
-    });
 }
 
 fn report() {
