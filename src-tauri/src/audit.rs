@@ -3,7 +3,7 @@
 //! that environment. Any command that writes to the API records it with one line,
 //! right after the call:
 //!
-//! ```ignore
+//! ```text
 //! let result = active.client.contractors().create(&input).await.map_err(Error::from);
 //! crate::audit::record(&active, "create", "contractor", None, &result);
 //! ```

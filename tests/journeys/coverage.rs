@@ -2,11 +2,15 @@
 //! work is for (it requires general liability and workers' comp) and the job; from the
 //! job, request three quotes at once; compare them (the only one giving both lines is
 //! marked best; columns sort); create the application link from it, copy the link and
-//! the message to the system clipboard (read back with xclip on the same display), and
-//! see the link listed on the Sessions page. The stand-in is checked over HTTP.
+//! the message to the system clipboard (read back with xclip on the same display), see
+//! the link listed on the Sessions page and change where it leads; then the contractor
+//! completes the application, the app announces the bound policy by itself, and its
+//! workers' comp certificate opens in the app's PDF viewer with its first page drawn.
+//! The stand-in is checked over HTTP.
 
 use coverdesk_journeys::App;
 use fantoccini::Locator;
+use serde_json::json;
 use std::time::{Duration, Instant};
 
 /// "Field Technician" in the stand-in's catalog.
@@ -105,8 +109,8 @@ async fn clipboard_until(accept: impl Fn(&str) -> bool) -> String {
 
 #[tokio::test]
 #[ignore = "end-to-end: needs the built app, a display, tauri-driver and xclip; scripts/test runs it"]
-async fn three_quotes_compared_and_the_best_one_sent_as_a_link() {
-    let app = App::launch("coverage").await;
+async fn from_job_to_quotes_to_link_to_policy_and_certificate() {
+    let app = App::launch_with("coverage", &[("COVERDESK_FOLLOW_SECONDS", "1")]).await;
     let (contractor, job) = record_contractor_entity_and_job(&app).await;
 
     // From the job's row: the Quotes page opens on that job.
@@ -248,13 +252,32 @@ async fn three_quotes_compared_and_the_best_one_sent_as_a_link() {
         .standin_get(&format!("/api/v1/apply/sessions/{session}"))
         .await;
     assert_eq!(changed["success_url"], "https://ops.example.org/welcome");
-    app.click(&format!("expire-{session}")).await;
-    app.wait_for_text("session-list", |t| t.contains("Expired"))
+    // The contractor applies (the stand-in's control endpoint plays their part); the
+    // app hears of the bound policy by itself and announces it.
+    let done = app
+        .standin_post(&format!("/_sandbox/sessions/{session}/complete"), json!({}))
         .await;
-    let expired = app
-        .standin_get(&format!("/api/v1/apply/sessions/{session}"))
+    let policy = done["policy"]["id"].as_str().unwrap().to_owned();
+    let notice = app
+        .wait_for_text(&format!("notice-{policy}"), |t| !t.is_empty())
         .await;
-    assert_eq!(expired["expired"], true);
+    assert!(notice.contains("Policy bound for Ann Lee"), "{notice}");
+    app.click(&format!("notice-open-{policy}")).await;
+    app.wait_for_text("policy-list", |t| t.contains("Ann Lee"))
+        .await;
+
+    // Its workers' comp certificate, drawn in the app's own viewer.
+    app.click(&format!("policy-doc-wc-coi-{policy}")).await;
+    let drawn = app.drawn_width("viewer-image").await;
+    assert!(drawn > 600.0, "the first page is drawn: {drawn} px wide");
+    app.wait_for_text("viewer-title", |t| t.contains("Ann Lee"))
+        .await;
+    app.wait_for_text("viewer-page", |t| t.starts_with("Page 1 of"))
+        .await;
+    // A loaded image may still be waiting to be painted.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.scroll_to("pdf-viewer").await;
+    app.screenshot("journey-certificate").await;
 
     app.close().await;
 }

@@ -108,25 +108,7 @@ async fn a_completed_application_shows_up_with_its_certificate() {
 
     app.click(&format!("notice-open-{policy}")).await;
     app.click(&format!("policy-doc-wc-coi-{policy}")).await;
-    let image = app.element("viewer-image").await;
-    let arg = serde_json::to_value(&image).unwrap();
-    let mut drawn = 0.0;
-    for _ in 0..50 {
-        drawn = app
-            .driver
-            .execute(
-                "return arguments[0].complete ? arguments[0].naturalWidth : 0",
-                vec![arg.clone()],
-            )
-            .await
-            .unwrap()
-            .as_f64()
-            .unwrap_or(0.0);
-        if drawn > 0.0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let drawn = app.drawn_width("viewer-image").await;
     assert!(drawn > 600.0, "the first page is drawn: {drawn} px wide");
     let title = app
         .wait_for_text("viewer-title", |t| t.contains("Ann Lee"))

@@ -199,6 +199,30 @@ impl App {
         }
     }
 
+    /// Waits until the image with `id` has loaded, and returns its natural width in
+    /// pixels (0 if it never loaded within 15 s).
+    pub async fn drawn_width(&self, id: &str) -> f64 {
+        let image = self.element(id).await;
+        let arg = serde_json::to_value(&image).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let width = self
+                .driver
+                .execute(
+                    "return arguments[0].complete ? arguments[0].naturalWidth : 0",
+                    vec![arg.clone()],
+                )
+                .await
+                .ok()
+                .and_then(|w| w.as_f64())
+                .unwrap_or(0.0);
+            if width > 0.0 || Instant::now() > deadline {
+                return width;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Scrolls the element with `id` into view (for screenshots of what is below the fold).
     pub async fn scroll_to(&self, id: &str) {
         let element = self.element(id).await;

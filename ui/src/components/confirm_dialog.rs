@@ -147,10 +147,10 @@ pub fn ConfirmDialog() -> impl IntoView {
         open.get().map(|question| {
             let action = question.action.clone();
             view! {
-                <div class="modal-backdrop">
+                <div class="confirm-backdrop">
                     <div
                         id="confirm-dialog"
-                        class="modal"
+                        class="confirm-modal"
                         role="alertdialog"
                         aria-modal="true"
                         aria-labelledby="confirm-title"
@@ -158,11 +158,11 @@ pub fn ConfirmDialog() -> impl IntoView {
                         on:keydown=on_keydown
                     >
                         <h2 id="confirm-title">"Confirm in Production"</h2>
-                        <p id="confirm-action" class="modal-action">{action.clone()}</p>
+                        <p id="confirm-action" class="confirm-modal-action">{action.clone()}</p>
                         <p id="confirm-text">
                             "This goes to the live 1099Policy API with your production key: real records, real coverage, real charges."
                         </p>
-                        <div class="button-row modal-buttons">
+                        <div class="button-row confirm-modal-buttons">
                             <button
                                 id="confirm-cancel"
                                 type="button"
