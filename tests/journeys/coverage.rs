@@ -262,7 +262,7 @@ async fn from_job_to_quotes_to_link_to_policy_and_certificate() {
         .wait_for_text(&format!("notice-{policy}"), |t| !t.is_empty())
         .await;
     assert!(notice.contains("Policy bound for Ann Lee"), "{notice}");
-    app.click(&format!("notice-open-{policy}")).await;
+    app.click_by_script(&format!("notice-open-{policy}")).await;
     app.wait_for_text("policy-list", |t| t.contains("Ann Lee"))
         .await;
 

@@ -106,7 +106,7 @@ async fn a_completed_application_shows_up_with_its_certificate() {
     assert!(row.to_lowercase().contains("active"), "{row}");
     app.screenshot("policies").await;
 
-    app.click(&format!("notice-open-{policy}")).await;
+    app.click_by_script(&format!("notice-open-{policy}")).await;
     app.click(&format!("policy-doc-wc-coi-{policy}")).await;
     let drawn = app.drawn_width("viewer-image").await;
     assert!(drawn > 600.0, "the first page is drawn: {drawn} px wide");

@@ -146,7 +146,31 @@ impl App {
     }
 
     pub async fn select(&self, id: &str, value: &str) {
-        self.element(id).await.select_by_value(value).await.unwrap();
+        let element = self.element(id).await;
+        element.select_by_value(value).await.unwrap();
+        // WebKitWebDriver does not always fire `change` when the option picked again is
+        // the one the select showed before the form was cleared; a person's pick does.
+        let arg = serde_json::to_value(&element).unwrap();
+        self.driver
+            .execute(
+                "arguments[0].value = arguments[1]; \
+                 arguments[0].dispatchEvent(new Event('change', { bubbles: true }))",
+                vec![arg, serde_json::Value::from(value)],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Clicks through the DOM instead of WebDriver's pointer. Only for what
+    /// WebKitWebDriver refuses to click although it is in sight: the buttons of the
+    /// fixed notice stack, which it answers with an empty error.
+    pub async fn click_by_script(&self, id: &str) {
+        let element = self.element(id).await;
+        let arg = serde_json::to_value(&element).unwrap();
+        self.driver
+            .execute("arguments[0].click()", vec![arg])
+            .await
+            .unwrap_or_else(|e| panic!("#{id} cannot be clicked by script ({e})"));
     }
 
     pub async fn click(&self, id: &str) {

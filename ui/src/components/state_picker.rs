@@ -36,6 +36,10 @@ pub fn StatePicker(
                 aria-required="true"
                 aria-invalid=move || if has_error() { "true" } else { "false" }
                 aria-describedby=move || has_error().then(|| described_by.clone())
+                // The select itself follows the signal too: when a form is cleared, the
+                // options' `selected` alone could leave the old choice showing, and
+                // picking it again would then change nothing.
+                prop:value=move || value.get()
                 on:change=move |ev| {
                     value.set(event_target_value(&ev));
                     if let Some(on_edit) = on_edit {
