@@ -4,7 +4,7 @@ Runs the integration guide's flow (contractor -> entity -> job -> quote -> sessi
 then retrieving the quote) and checks the typed errors the SDK raises for a
 duplicate email and a past effective date. `scripts/test` installs the SDK at the
 pinned version into target/python and runs this file; the stand-in binary comes
-from `cargo build -p ten99-sandbox`.
+from the test build in `scripts/test` (or `cargo build -p ten99-sandbox`).
 """
 
 import os
