@@ -14,6 +14,8 @@ pub mod forms;
 mod ipc;
 mod pages;
 pub mod records;
+#[cfg(test)]
+mod stylesheet_check;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
