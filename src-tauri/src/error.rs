@@ -52,6 +52,12 @@ pub enum Error {
     DocumentMissing(String),
     #[error("This PDF could not be read ({0}). Try Open in system viewer, or ask 1099Policy for a new copy.")]
     DocumentBroken(String),
+    /// A write in production without the person's confirmation; nothing was sent.
+    #[error(
+        "Nothing was sent: changes in Production need your confirmation first. Try again \
+         and confirm when Coverdesk asks."
+    )]
+    ProductionUnconfirmed,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -77,6 +83,7 @@ impl Error {
             Error::DocumentRefused(_) => "document_refused".into(),
             Error::DocumentMissing(_) => "document_missing".into(),
             Error::DocumentBroken(_) => "document_broken".into(),
+            Error::ProductionUnconfirmed => "production_unconfirmed".into(),
         }
     }
 

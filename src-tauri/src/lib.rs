@@ -9,6 +9,7 @@ pub mod error;
 pub mod follow;
 pub mod keys;
 pub mod preferences;
+pub mod production_permit;
 pub mod records_csv;
 pub mod state;
 pub mod sync;
@@ -87,6 +88,7 @@ pub fn run() {
             commands::settings::settings_save_key,
             commands::settings::settings_delete_key,
             commands::settings::settings_switch_environment,
+            commands::settings::settings_confirm_production,
             commands::startup::app_ready,
         ])
         .run(tauri::generate_context!())

@@ -5,6 +5,7 @@ use crate::cache::Cache;
 use crate::error::{Error, Result};
 use crate::keys::KeyStore;
 use crate::preferences::Preferences;
+use crate::production_permit::ProductionPermits;
 use coverdesk_ipc::AppEnvironment;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -34,6 +35,7 @@ pub struct AppState {
     pub remote_base: String,
     pub keys: KeyStore,
     pub preferences: Preferences,
+    pub permits: ProductionPermits,
     standin: Mutex<Option<ten99_sandbox::Running>>,
     active: RwLock<Active>,
 }
@@ -86,6 +88,7 @@ impl AppState {
             remote_base,
             keys,
             preferences,
+            permits: ProductionPermits::default(),
             standin: Mutex::new(standin),
             active: RwLock::new(active),
         })
@@ -93,6 +96,16 @@ impl AppState {
 
     pub async fn active(&self) -> Active {
         self.active.read().await.clone()
+    }
+
+    /// The environment a change goes to. In production only with the person's
+    /// confirmation ([`ProductionPermits`]); without one nothing is sent.
+    pub async fn active_for_write(&self) -> Result<Active> {
+        let active = self.active().await;
+        if active.environment == AppEnvironment::Production && self.permits.take().is_none() {
+            return Err(Error::ProductionUnconfirmed);
+        }
+        Ok(active)
     }
 
     /// Makes `environment` the one in use. Sandbox and production need a saved key.
@@ -111,6 +124,8 @@ impl AppState {
             }
         };
         *self.active.write().await = next;
+        // A confirmation given in one environment never carries over to another visit.
+        self.permits.revoke();
         self.preferences.set_last_environment(environment)?;
         Ok(())
     }

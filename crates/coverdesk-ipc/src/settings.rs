@@ -11,6 +11,9 @@ pub mod command {
     pub const DELETE_KEY: &str = "settings_delete_key";
     /// args `{ environment: "local" | "sandbox" | "production" }` → [`super::SettingsView`].
     pub const SWITCH_ENVIRONMENT: &str = "settings_switch_environment";
+    /// args `{ action: String, changes: u32 }` → `()`. Sent when the person confirmed a
+    /// change in production: the backend then lets that many writes through.
+    pub const CONFIRM_PRODUCTION: &str = "settings_confirm_production";
 }
 
 /// Where Coverdesk sends its calls. `Local` is the embedded stand-in, the default.

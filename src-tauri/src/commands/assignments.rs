@@ -2,6 +2,7 @@
 //! holds a policy, and cancelling it before it starts. Read from the API each time:
 //! they are few per contractor and their eligibility changes with the policy.
 
+use crate::audit;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use tauri::State;
@@ -33,8 +34,15 @@ pub async fn create(state: &AppState, input: AssignmentInput) -> Result<Assignme
         .validate(UnixTime::now())
         .into_result()
         .map_err(Error::Invalid)?;
-    let active = state.active().await;
-    Ok(active.client.assignments().create(&input).await?)
+    let active = state.active_for_write().await?;
+    let result = active
+        .client
+        .assignments()
+        .create(&input)
+        .await
+        .map_err(Error::from);
+    audit::record(&active, "create", "assignment", None, &result);
+    result
 }
 
 pub async fn cancel(state: &AppState, cancel: AssignmentCancel) -> Result<Assignment> {
@@ -43,8 +51,22 @@ pub async fn cancel(state: &AppState, cancel: AssignmentCancel) -> Result<Assign
         ..cancel
     };
     cancel.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
-    Ok(active.client.assignments().cancel(&cancel).await?)
+    let active = state.active_for_write().await?;
+    let result = active
+        .client
+        .assignments()
+        .cancel(&cancel)
+        .await
+        .map_err(Error::from);
+    // The API cancels by job; the job is what the log names.
+    audit::record(
+        &active,
+        "cancel",
+        "assignment",
+        Some(&cancel.job_id),
+        &result,
+    );
+    result
 }
 
 #[tauri::command]

@@ -26,7 +26,7 @@ pub async fn create(state: &AppState, input: ContractorInput) -> Result<Contract
         ..input
     };
     input.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active
         .client
         .contractors()
@@ -48,7 +48,7 @@ pub async fn update(state: &AppState, id: &str, update: ContractorUpdate) -> Res
         ..update
     };
     update.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active
         .client
         .contractors()
@@ -65,7 +65,7 @@ pub async fn update(state: &AppState, id: &str, update: ContractorUpdate) -> Res
 
 /// Deletes for good; the API also cancels the contractor's active policies.
 pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active
         .client
         .contractors()

@@ -21,7 +21,7 @@ pub async fn create(state: &AppState, input: EntityInput) -> Result<Entity> {
         ..input
     };
     input.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active
         .client
         .entities()
@@ -43,7 +43,7 @@ pub async fn update(state: &AppState, id: &str, update: EntityUpdate) -> Result<
         ..update
     };
     update.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active
         .client
         .entities()
@@ -60,7 +60,7 @@ pub async fn update(state: &AppState, id: &str, update: EntityUpdate) -> Result<
 
 /// Deletes for good; the API also cancels policies tied to the entity's active jobs.
 pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active
         .client
         .entities()

@@ -25,7 +25,7 @@ pub async fn create(state: &AppState, input: JobInput) -> Result<Job> {
         ..input
     };
     input.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active
         .client
         .jobs()
@@ -52,7 +52,7 @@ pub async fn update(state: &AppState, id: &str, update: JobUpdate) -> Result<Job
         ..update
     };
     update.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active
         .client
         .jobs()
@@ -68,7 +68,7 @@ pub async fn update(state: &AppState, id: &str, update: JobUpdate) -> Result<Job
 }
 
 pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let result = active.client.jobs().delete(id).await.map_err(Error::from);
     after_delete(&active, TABLE, "job", id, result)
 }

@@ -39,7 +39,7 @@ pub async fn get(state: &AppState, id: &str) -> Result<PolicyRow> {
 /// Ends cover now. `PUT {is_active: false}` rather than `DELETE`: the policy stays
 /// visible (as cancelled) with its documents.
 pub async fn cancel(state: &AppState, id: &str) -> Result<PolicyRow> {
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let update = PolicyUpdate {
         is_active: Some(false),
     };

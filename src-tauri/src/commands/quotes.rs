@@ -35,7 +35,7 @@ pub async fn request(
         .validate(UnixTime(now()))
         .into_result()
         .map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let inputs = request.inputs();
     let total = inputs.len();
     let mut attempts = Vec::with_capacity(total);

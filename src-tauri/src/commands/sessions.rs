@@ -30,7 +30,7 @@ pub async fn create(state: &AppState, input: SessionInput) -> Result<Session> {
         ..input
     };
     input.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let session = active.client.sessions().create(&input).await?;
     active
         .cache
@@ -39,7 +39,7 @@ pub async fn create(state: &AppState, input: SessionInput) -> Result<Session> {
 }
 
 pub async fn expire(state: &AppState, id: &str) -> Result<Session> {
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let session = active.client.sessions().expire(id.trim()).await?;
     active
         .cache
@@ -54,7 +54,7 @@ pub async fn update(state: &AppState, id: &str, update: SessionUpdate) -> Result
         cancel_url: trim(update.cancel_url),
     };
     update.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active().await;
+    let active = state.active_for_write().await?;
     let session = active.client.sessions().update(id.trim(), &update).await?;
     active
         .cache

@@ -152,3 +152,14 @@ pub async fn settings_switch_environment(
 
 #[cfg(test)]
 mod tests;
+
+/// The person confirmed `action` in production, covering `changes` writes.
+#[tauri::command]
+pub async fn settings_confirm_production(
+    state: State<'_, AppState>,
+    action: String,
+    changes: u32,
+) -> Result<()> {
+    state.permits.grant(&action, changes);
+    Ok(())
+}

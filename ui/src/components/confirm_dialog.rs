@@ -50,22 +50,33 @@ async fn current_environment(settings: CurrentSettings) -> Option<AppEnvironment
     Some(environment)
 }
 
+/// The answer about one action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// Not production: nothing to ask.
+    NotNeeded,
+    /// Production, and the person confirmed.
+    Confirmed,
+    /// Production and cancelled, or no way to ask or to learn the environment.
+    Declined,
+}
+
 /// Whether `action` may be sent: always outside production; in production only when
 /// the person confirms it in the dialog. Without a dialog to ask, or when the
 /// environment cannot be learnt, the answer is no.
-pub async fn confirm_in_production(action: &str) -> bool {
+pub async fn confirm_in_production(action: &str) -> Confirmation {
     let Some(dialog) = DIALOG.with(Cell::get) else {
-        return false;
+        return Confirmation::Declined;
     };
     match current_environment(dialog.settings).await {
         Some(AppEnvironment::Production) => {}
-        Some(_) => return true,
-        None => return false,
+        Some(_) => return Confirmation::NotNeeded,
+        None => return Confirmation::Declined,
     }
     let mut answer = None;
     let promise = js_sys::Promise::new(&mut |resolve, _reject| answer = Some(resolve));
     let Some(answer) = answer else {
-        return false;
+        return Confirmation::Declined;
     };
     // A question still open is cancelled: only one action is ever on screen.
     if let Some(earlier) = dialog.open.get_untracked() {
@@ -75,11 +86,16 @@ pub async fn confirm_in_production(action: &str) -> bool {
         action: action.to_owned(),
         answer,
     }));
-    JsFuture::from(promise)
+    let confirmed = JsFuture::from(promise)
         .await
         .ok()
         .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+        .unwrap_or(false);
+    if confirmed {
+        Confirmation::Confirmed
+    } else {
+        Confirmation::Declined
+    }
 }
 
 #[component]

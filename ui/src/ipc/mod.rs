@@ -73,14 +73,33 @@ where
     A: Serialize + ?Sized,
     R: DeserializeOwned,
 {
-    if !crate::components::confirm_dialog::confirm_in_production(action).await {
-        return Err(ErrorView {
+    confirm(action, 1).await?;
+    invoke(command, args).await
+}
+
+#[derive(Serialize)]
+struct ConfirmArgs<'a> {
+    action: &'a str,
+    changes: u32,
+}
+
+/// In production, asks the person to confirm `action`, which covers `changes` writes (a
+/// batch asks once), and tells the backend, which refuses production writes nobody
+/// confirmed. Elsewhere there is nothing to ask.
+pub async fn confirm(action: &str, changes: u32) -> Result<(), ErrorView> {
+    use crate::components::confirm_dialog::{confirm_in_production, Confirmation};
+    match confirm_in_production(action).await {
+        Confirmation::NotNeeded => Ok(()),
+        Confirmation::Confirmed => {
+            let args = ConfirmArgs { action, changes };
+            invoke(coverdesk_ipc::settings::command::CONFIRM_PRODUCTION, &args).await
+        }
+        Confirmation::Declined => Err(ErrorView {
             code: CANCELLED.to_owned(),
             message: format!("Not sent: “{action}” was cancelled. Nothing went to production."),
             fields: Default::default(),
-        });
+        }),
     }
-    invoke(command, args).await
 }
 
 fn backend_present() -> bool {

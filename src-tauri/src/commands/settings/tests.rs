@@ -201,6 +201,56 @@ async fn adds_replaces_and_removes_keys_of_both_environments() {
     assert!(view_of(&state).await.keys.is_empty());
 }
 
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn production_writes_go_out_only_as_far_as_the_person_confirmed() {
+    let Setup {
+        _dir,
+        state,
+        remote,
+    } = setup("production-permit").await;
+    let live = fresh_key("t9sk_live_");
+    save_key(&state, AppEnvironment::Production, live.clone())
+        .await
+        .unwrap();
+    state.switch(AppEnvironment::Production).await.unwrap();
+    let checked = calls_with(&remote, &live).await;
+    let create = || {
+        crate::commands::entities::create(
+            &state,
+            crate::commands::entities::tests::lake_view_bowl(),
+        )
+    };
+
+    let refused = create().await.unwrap_err();
+    assert_eq!(refused.code(), "production_unconfirmed");
+    assert_eq!(
+        calls_with(&remote, &live).await,
+        checked,
+        "nothing was sent"
+    );
+
+    state.permits.grant("Create entity Lake View Bowl", 1);
+    create().await.unwrap();
+    assert_eq!(calls_with(&remote, &live).await, checked + 1);
+    let again = create().await.unwrap_err();
+    assert_eq!(
+        again.code(),
+        "production_unconfirmed",
+        "one confirmation, one write"
+    );
+
+    // A confirmation does not outlive the visit to production it was given in.
+    state.permits.grant("Create entity Lake View Bowl", 1);
+    state.switch(AppEnvironment::Local).await.unwrap();
+    state.switch(AppEnvironment::Production).await.unwrap();
+    assert_eq!(create().await.unwrap_err().code(), "production_unconfirmed");
+    assert_eq!(calls_with(&remote, &live).await, checked + 1);
+    delete_key(&state, AppEnvironment::Production)
+        .await
+        .unwrap();
+}
+
 /// Set only in the child process of the test below.
 const NO_BUS: &str = "COVERDESK_TEST_NO_KEYCHAIN";
 const CHECKED: &str = "keychain-unreachable: checked";

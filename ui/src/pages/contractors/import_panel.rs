@@ -60,12 +60,26 @@ pub fn ContractorImport(
             return;
         };
         let rows = ready_rows(&read);
-        total.set(rows.len());
-        outcome.set(Some(ImportOutcome::new(&read)));
         running.set(true);
         spawn_local(async move {
+            // In production the whole import is confirmed once, by its size.
+            let count = rows.len();
+            let noun = if count == 1 {
+                "contractor"
+            } else {
+                "contractors"
+            };
+            if let Err(declined) =
+                ipc::confirm(&format!("Import {count} {noun}"), count as u32).await
+            {
+                running.set(false);
+                problem.set(Some(declined.message));
+                return;
+            }
+            total.set(count);
+            outcome.set(Some(ImportOutcome::new(&read)));
             for row in rows {
-                let result = ipc::contractors::create(&row.input).await;
+                let result = ipc::contractors::create_confirmed(&row.input).await;
                 outcome.update(|o| {
                     let o = o.get_or_insert_with(Default::default);
                     match result {
