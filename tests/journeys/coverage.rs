@@ -8,6 +8,7 @@
 //! workers' comp certificate opens in the app's PDF viewer with its first page drawn.
 //! The stand-in is checked over HTTP.
 
+use coverdesk_journeys::coverage::{create_link, open_certificate, request_three_quotes};
 use coverdesk_journeys::App;
 use fantoccini::Locator;
 use serde_json::json;
@@ -113,21 +114,11 @@ async fn from_job_to_quotes_to_link_to_policy_and_certificate() {
     let app = App::launch_with("coverage", &[("COVERDESK_FOLLOW_SECONDS", "1")]).await;
     let (contractor, job) = record_contractor_entity_and_job(&app).await;
 
-    // From the job's row: the Quotes page opens on that job.
-    app.click(&format!("quote-job-{job}")).await;
-    app.select("field-contractor", &contractor).await;
+    request_three_quotes(&app, &job, &contractor).await;
     app.wait_for_text("comparison-subtitle", |t| {
         t.contains("Field technician") && t.contains("$2,500.00")
     })
     .await;
-    // Three combinations are ticked to start with: WC alone, GL alone, both.
-    app.wait_for_text("quote-submit", |t| t == "Request 3 quotes")
-        .await;
-    app.click("quote-submit").await;
-    let progress = app
-        .wait_for_text("quote-progress", |t| t.matches("Quoted").count() == 3)
-        .await;
-    assert!(!progress.contains("Requesting"), "{progress}");
     let table = app
         .wait_for_text("quote-comparison", |t| t.contains("Best choice"))
         .await;
@@ -174,18 +165,7 @@ async fn from_job_to_quotes_to_link_to_policy_and_certificate() {
     }
 
     // The link generator, from the best quote.
-    app.click(&format!("link-{both_id}")).await;
-    app.click("session-submit").await;
-    let url_field = app.element("link-url").await;
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let url = loop {
-        let value = url_field.prop("value").await.unwrap().unwrap_or_default();
-        if value.starts_with("http") {
-            break value;
-        }
-        assert!(Instant::now() < deadline, "no link appeared");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
+    let url = create_link(&app, &both_id).await;
     let sessions = app.standin_get("/api/v1/apply/sessions").await;
     let sessions = sessions.as_array().unwrap();
     assert_eq!(sessions.len(), 1, "{sessions:?}");
@@ -267,13 +247,7 @@ async fn from_job_to_quotes_to_link_to_policy_and_certificate() {
         .await;
 
     // Its workers' comp certificate, drawn in the app's own viewer.
-    app.click(&format!("policy-doc-wc-coi-{policy}")).await;
-    let drawn = app.drawn_width("viewer-image").await;
-    assert!(drawn > 600.0, "the first page is drawn: {drawn} px wide");
-    app.wait_for_text("viewer-title", |t| t.contains("Ann Lee"))
-        .await;
-    app.wait_for_text("viewer-page", |t| t.starts_with("Page 1 of"))
-        .await;
+    open_certificate(&app, &policy, "Ann Lee").await;
     // A loaded image may still be waiting to be painted.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     app.scroll_to("pdf-viewer").await;

@@ -1,8 +1,10 @@
-//! The canary: an ops person saves a sandbox key and works with it — records, errors,
-//! (later: quotes, sessions, PDFs) — and afterwards the key is in the OS keychain and
-//! nowhere else: not in the web view, not in any reply the backend sent it, not in the
-//! app's data, config or cache folders, their SQLite files, or the app's log.
+//! The canary: an ops person saves a sandbox key and works with it — records, quotes,
+//! an application link, the bound policy's certificate, errors — and afterwards the key
+//! is in the OS keychain and nowhere else: not in the web view, not in any reply the
+//! backend sent it, not in the app's data, config or cache folders (the downloaded PDF
+//! included), their SQLite files, or the app's log.
 
+use coverdesk_journeys::coverage::{create_link, open_certificate, request_three_quotes};
 use coverdesk_journeys::records::{create_contractor, create_entity, create_job};
 use coverdesk_journeys::{get_as, App};
 use rand::distr::{Alphanumeric, SampleString};
@@ -62,6 +64,57 @@ async fn create_records(j: &Journey) {
     create_job(&j.app, "Field technician", entity).await;
 }
 
+/// Quotes for the job, a link from the one with both lines, the contractor applies (at
+/// the sandbox), and the bound policy's certificate opens in the viewer.
+async fn get_coverage(j: &Journey) {
+    let contractor = get_as(&j.remote, &j.canary, "/api/v1/contractors").await[0]["id"]
+        .as_str()
+        .expect("the contractor reached the sandbox")
+        .to_owned();
+    let job = get_as(&j.remote, &j.canary, "/api/v1/jobs").await[0]["id"]
+        .as_str()
+        .expect("the job reached the sandbox")
+        .to_owned();
+    request_three_quotes(&j.app, &job, &contractor).await;
+    let quotes = get_as(&j.remote, &j.canary, "/api/v1/quotes").await;
+    let both = quotes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["coverage_type"].as_array().is_some_and(|c| c.len() == 2))
+        .expect("a quote with both lines")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    create_link(&j.app, &both).await;
+    j.assert_page_clean("creating the link").await;
+    j.app.click("link-close").await;
+
+    let sessions = get_as(&j.remote, &j.canary, "/api/v1/apply/sessions").await;
+    let session = sessions[0]["id"].as_str().unwrap();
+    let done = reqwest::Client::new()
+        .post(format!("{}/_sandbox/sessions/{session}/complete", j.remote))
+        .bearer_auth(&j.canary)
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    let policy = done["policy"]["id"].as_str().expect("a bound policy");
+    j.app
+        .wait_for_text(&format!("notice-{policy}"), |t| !t.is_empty())
+        .await;
+    j.app
+        .click_by_script(&format!("notice-open-{policy}"))
+        .await;
+    j.app
+        .wait_for_text("policy-list", |t| t.contains("Rosa Diaz"))
+        .await;
+    open_certificate(&j.app, policy, "Rosa Diaz").await;
+}
+
 /// Errors carry the API's words back to the screen; none of them may carry the key.
 async fn provoke_errors(j: &Journey) {
     // The API refuses: a duplicate email.
@@ -83,13 +136,20 @@ async fn provoke_errors(j: &Journey) {
     j.app.wait_for_text("form-alert", |t| !t.is_empty()).await;
 }
 
-/// Makes the stand-in answer the next calls with `key` with `status`.
+/// Makes the stand-in answer the next calls with `key` with `status`: a 500 only to
+/// creating a contractor (enough of them to outlast the client's retries), so the
+/// background polls of events cannot use it up.
 async fn fault(j: &Journey, key: &str, status: u16) {
-    let count = if status >= 500 { 5 } else { 1 };
+    let fault = if status >= 500 {
+        serde_json::json!({ "kind": "status", "status": status, "count": 5,
+                            "method": "POST", "path": "/api/v1/contractors" })
+    } else {
+        serde_json::json!({ "kind": "status", "status": status, "count": 1 })
+    };
     let queued = reqwest::Client::new()
         .post(format!("{}/_sandbox/faults", j.remote))
         .bearer_auth(key)
-        .json(&serde_json::json!({ "kind": "status", "status": status, "count": count }))
+        .json(&fault)
         .send()
         .await
         .unwrap();
@@ -107,7 +167,14 @@ async fn a_sandbox_key_is_kept_in_the_keychain_and_nowhere_else() {
         "t9sk_test_canary{}",
         Alphanumeric.sample_string(&mut rand::rng(), 24)
     );
-    let app = App::launch_with("settings", &[("COVERDESK_API_BASE", remote.base_url())]).await;
+    let app = App::launch_with(
+        "settings",
+        &[
+            ("COVERDESK_API_BASE", remote.base_url()),
+            ("COVERDESK_FOLLOW_SECONDS", "1"),
+        ],
+    )
+    .await;
     app.element("env-badge").await;
     app.record_ipc_replies().await;
     let journey = Journey {
@@ -116,11 +183,12 @@ async fn a_sandbox_key_is_kept_in_the_keychain_and_nowhere_else() {
         canary,
     };
 
-    // Quote, session and PDF steps go here as their screens arrive.
     save_key(&journey).await;
     journey.assert_page_clean("saving the key").await;
     create_records(&journey).await;
     journey.assert_page_clean("creating records").await;
+    get_coverage(&journey).await;
+    journey.assert_page_clean("viewing the certificate").await;
     provoke_errors(&journey).await;
     journey.assert_page_clean("the errors").await;
 
@@ -132,7 +200,10 @@ async fn a_sandbox_key_is_kept_in_the_keychain_and_nowhere_else() {
         .iter()
         .filter(|r| r["method"] == "POST")
         .count();
-    assert!(posts >= 3, "the records went to the sandbox: {at_remote}");
+    assert!(
+        posts >= 7,
+        "records, three quotes and a session went to the sandbox: {at_remote}"
+    );
     let at_local = journey.app.standin_get("/api/v1/contractors").await;
     assert_eq!(
         at_local.as_array().unwrap().len(),
@@ -169,6 +240,12 @@ async fn a_sandbox_key_is_kept_in_the_keychain_and_nowhere_else() {
     assert!(
         sqlite.iter().any(|p| p.ends_with("cache-sandbox.sqlite")),
         "the scan covers the SQLite files: {sqlite:?}"
+    );
+    let pdfs = coverdesk_journeys::files_containing(&root, "%PDF-");
+    assert!(
+        pdfs.iter()
+            .any(|p| std::fs::read(p).is_ok_and(|b| b.starts_with(b"%PDF-"))),
+        "the scan covers the downloaded certificate: {pdfs:?}"
     );
     let leaked = coverdesk_journeys::files_containing(&root, &canary);
     assert!(leaked.is_empty(), "the key leaked into {leaked:?}");

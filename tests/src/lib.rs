@@ -6,6 +6,7 @@
 //! reaches inside the app: what the app did is checked over HTTP at the stand-in.
 //! The display comes from the caller (`scripts/test` runs everything under Xvfb).
 
+pub mod coverage;
 pub mod records;
 
 use fantoccini::elements::Element;
