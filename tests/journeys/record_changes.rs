@@ -63,6 +63,19 @@ async fn contractors(app: &App, ann_id: &str) {
         narrowed.contains("Bob Diaz") && narrowed.contains("Cara Wu"),
         "{narrowed}"
     );
+    // Export writes what the list shows.
+    app.click("contractors-export").await;
+    let saved = app
+        .wait_for_text("contractors-export-path", |t| t.contains(" saved to "))
+        .await;
+    let path = saved.split(" saved to ").nth(1).unwrap().trim();
+    let csv = std::fs::read_to_string(path).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        3,
+        "a header and the two matches: {csv}"
+    );
+    assert!(csv.contains("Bob") && !csv.contains("Ann"), "{csv}");
     // A blank search (spaces are trimmed) shows everything again.
     app.fill("contractor-search", " ").await;
     app.wait_for_text("contractor-count", |t| t == "3 contractors")
@@ -93,14 +106,27 @@ async fn contractors(app: &App, ann_id: &str) {
     assert_eq!(app.value_of("field-first_name").await, "Ann");
     assert_eq!(app.value_of("field-address-locality").await, "Oakland");
     app.fill("field-last_name", "Lee-Park").await;
+    // A metadata row: a key without a value is refused before anything is sent.
+    app.click("metadata-add").await;
+    app.fill("field-custom_metadata-key-0", "team").await;
+    app.click("contractor-submit").await;
+    let problem = app
+        .wait_for_text("error-custom_metadata", |t| !t.is_empty())
+        .await;
+    assert!(problem.contains("has no value"), "{problem}");
+    app.fill("field-custom_metadata-value-0", "west").await;
+    app.scroll_to("field-tax_identification").await;
     app.screenshot("contractor-edit").await;
     app.click("contractor-submit").await;
     app.wait_for_text("contractor-detail-title", |t| t == "Ann Lee-Park")
+        .await;
+    app.wait_for_text("contractor-detail", |t| t.contains("team: west"))
         .await;
     let stored = app
         .standin_get(&format!("/api/v1/contractors/{ann_id}"))
         .await;
     assert_eq!(stored["last_name"], "Lee-Park");
+    assert_eq!(stored["custom_metadata"]["team"], "west");
     assert_eq!(
         stored["email"], "ann.lee@example.com",
         "untouched fields stay"

@@ -9,7 +9,8 @@ use ten99::ContractorInput;
 pub mod command {
     /// args `{ text: String }` → [`super::ImportPreview`]: the rows read and checked; nothing sent.
     pub const IMPORT_PREVIEW: &str = "contractors_import_preview";
-    /// args `{ kind: RecordKind }` → [`super::ExportSummary`]: the cached list as a CSV file.
+    /// args `{ kind: RecordKind, search: Option<String> }` → [`super::ExportSummary`]: the
+    /// cached list, narrowed by `search` as the list on screen is, as a CSV file.
     pub const EXPORT: &str = "records_export";
 }
 

@@ -9,9 +9,15 @@ use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Manager, State};
 use ten99::time::UnixTime;
 
-/// Writes the whole cached list of `kind` into `dir`, named after the kind, the
-/// environment and the time, so exports never overwrite each other.
-pub async fn export_to(state: &AppState, kind: RecordKind, dir: &Path) -> Result<ExportSummary> {
+/// Writes the cached list of `kind` (narrowed by `search`, as the list on screen is)
+/// into `dir`, named after the kind, the environment and the time, so exports never
+/// overwrite each other.
+pub async fn export_to(
+    state: &AppState,
+    kind: RecordKind,
+    search: Option<&str>,
+    dir: &Path,
+) -> Result<ExportSummary> {
     let active = state.active().await;
     std::fs::create_dir_all(dir)?;
     let stamp = UnixTime::now().to_string().replace(':', "-");
@@ -22,10 +28,10 @@ pub async fn export_to(state: &AppState, kind: RecordKind, dir: &Path) -> Result
     ));
     let rows = match kind {
         RecordKind::Contractors => {
-            export::contractors(&path, &active.cache.list_contractors(None)?)?
+            export::contractors(&path, &active.cache.list_contractors(search)?)?
         }
-        RecordKind::Entities => export::entities(&path, &active.cache.list_entities(None)?)?,
-        RecordKind::Jobs => export::jobs(&path, &active.cache.list_jobs(None)?)?,
+        RecordKind::Entities => export::entities(&path, &active.cache.list_entities(search)?)?,
+        RecordKind::Jobs => export::jobs(&path, &active.cache.list_jobs(search)?)?,
     };
     Ok(ExportSummary {
         path: path.display().to_string(),
@@ -55,8 +61,9 @@ pub async fn records_export(
     app: AppHandle,
     state: State<'_, AppState>,
     kind: RecordKind,
+    search: Option<String>,
 ) -> Result<ExportSummary> {
-    export_to(&state, kind, &export_dir(&app)?).await
+    export_to(&state, kind, search.as_deref(), &export_dir(&app)?).await
 }
 
 #[cfg(test)]
@@ -86,7 +93,7 @@ mod tests {
             .await
             .unwrap();
         let out = dir.path().join("out");
-        let summary = export_to(&state, RecordKind::Contractors, &out)
+        let summary = export_to(&state, RecordKind::Contractors, None, &out)
             .await
             .unwrap();
         assert_eq!(summary.rows, 1);
@@ -97,7 +104,18 @@ mod tests {
         );
         let text = std::fs::read_to_string(&summary.path).unwrap();
         assert!(text.contains(&created.id));
-        let jobs = export_to(&state, RecordKind::Jobs, &out).await.unwrap();
+        let jobs = export_to(&state, RecordKind::Jobs, None, &out)
+            .await
+            .unwrap();
         assert_eq!(jobs.rows, 0);
+        // Narrowed like the list on screen.
+        let matching = export_to(&state, RecordKind::Contractors, Some("oakl"), &out)
+            .await
+            .unwrap();
+        assert_eq!(matching.rows, 1);
+        let none = export_to(&state, RecordKind::Contractors, Some("fresno"), &out)
+            .await
+            .unwrap();
+        assert_eq!(none.rows, 0);
     }
 }

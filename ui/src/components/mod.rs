@@ -2,6 +2,7 @@
 
 pub mod address_fields;
 pub mod category_picker;
+pub mod check_field;
 pub mod confirm_dialog;
 pub mod coverage_checkboxes;
 pub mod delete_dialog;
@@ -13,6 +14,7 @@ pub mod field;
 pub mod form_actions;
 pub mod form_alert;
 pub mod form_state;
+pub mod metadata_rows;
 pub mod pdf_viewer;
 pub mod policy_notice;
 pub mod record_list;

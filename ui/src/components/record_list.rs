@@ -26,6 +26,8 @@ pub fn RecordList<T, L, Fut>(
     load: L,
     /// Bumped by the page after its own writes.
     cache_version: RwSignal<u64>,
+    /// The search box's text, held by the page.
+    search: RwSignal<String>,
     on_open: Callback<String>,
 ) -> impl IntoView
 where
@@ -39,7 +41,6 @@ where
         title,
         subtitle,
     } = words;
-    let search = RwSignal::new(String::new());
     crate::ipc::events::listen(
         coverdesk_ipc::sync::CACHE_CHANGED_EVENT,
         move |resource: String| {

@@ -1,12 +1,13 @@
 //! The contractor create form's values, exactly as typed, and the request they make.
 
 use super::changes::{changed, changed_text};
+use super::metadata_draft::{self, MetadataRow};
 use serde::{Deserialize, Serialize};
-use ten99::{Address, Contractor, ContractorInput, ContractorUpdate};
+use ten99::{Address, Contractor, ContractorInput, ContractorUpdate, FieldErrors};
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
 /// field that needs attention). They match the keys of [`ten99::FieldErrors`].
-pub const FIELD_PATHS: [&str; 11] = [
+pub const FIELD_PATHS: [&str; 13] = [
     "first_name",
     "middle_name",
     "last_name",
@@ -18,6 +19,8 @@ pub const FIELD_PATHS: [&str; 11] = [
     "address.locality",
     "address.region",
     "address.postalcode",
+    "tax_identification",
+    "custom_metadata",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +37,14 @@ pub struct ContractorDraft {
     /// A USPS code from the state picker, or empty.
     pub region: String,
     pub postalcode: String,
+    /// EIN or SSN. The API never returns it, so an edit starts blank and sends it only
+    /// when one is typed.
+    #[serde(default)]
+    pub tax_identification: String,
+    #[serde(default)]
+    pub withhold_premium: bool,
+    #[serde(default)]
+    pub custom_metadata: Vec<MetadataRow>,
 }
 
 impl ContractorDraft {
@@ -54,8 +65,17 @@ impl ContractorDraft {
                 postalcode: self.postalcode.trim().to_owned(),
                 country: None,
             },
-            ..ContractorInput::default()
+            tax_identification: optional(&self.tax_identification),
+            custom_metadata: metadata_draft::to_map(&self.custom_metadata),
+            withhold_premium: self.withhold_premium,
         }
+    }
+
+    /// Every problem with the values: `ten99`'s rules, then the metadata rows.
+    pub fn problems(&self) -> FieldErrors {
+        let mut errors = self.to_input().validate();
+        metadata_draft::check(&self.custom_metadata, &mut errors);
+        errors
     }
 }
 
@@ -74,6 +94,9 @@ impl ContractorDraft {
             locality: c.address.locality.clone(),
             region: c.address.region.clone(),
             postalcode: c.address.postalcode.clone(),
+            tax_identification: String::new(),
+            withhold_premium: c.withhold_premium,
+            custom_metadata: metadata_draft::rows_of(&c.custom_metadata),
         }
     }
 
@@ -89,7 +112,12 @@ impl ContractorDraft {
             phone: changed(&new.phone, &old.phone),
             address: changed(&new.address, &old.address),
             company_name: changed_text(&new.company_name, &old.company_name),
-            ..ContractorUpdate::default()
+            tax_identification: new.tax_identification,
+            custom_metadata: metadata_draft::changes(
+                &self.custom_metadata,
+                &original.custom_metadata,
+            ),
+            withhold_premium: changed(&new.withhold_premium, &old.withhold_premium),
         }
     }
 }
@@ -156,6 +184,51 @@ mod tests {
     }
 
     #[test]
+    fn metadata_premium_and_tin_go_out_and_come_back() {
+        let draft = ContractorDraft {
+            tax_identification: " 12-3456789 ".into(),
+            withhold_premium: true,
+            custom_metadata: vec![MetadataRow {
+                key: "team".into(),
+                value: "west".into(),
+            }],
+            ..joe()
+        };
+        assert!(draft.problems().is_empty(), "{:?}", draft.problems());
+        let input = draft.to_input();
+        assert_eq!(input.tax_identification.as_deref(), Some("12-3456789"));
+        assert!(input.withhold_premium);
+        assert_eq!(
+            input.custom_metadata.get("team").map(String::as_str),
+            Some("west")
+        );
+
+        let mut edited = draft.clone();
+        edited.tax_identification.clear();
+        edited.withhold_premium = false;
+        edited.custom_metadata.clear();
+        let update = edited.changes_since(&draft);
+        assert_eq!(
+            update.tax_identification, None,
+            "a blank TIN keeps the one on file"
+        );
+        assert_eq!(update.withhold_premium, Some(false));
+        assert_eq!(update.custom_metadata, Some(Default::default()));
+    }
+
+    #[test]
+    fn a_half_filled_metadata_row_is_a_problem_of_the_form() {
+        let draft = ContractorDraft {
+            custom_metadata: vec![MetadataRow {
+                key: String::new(),
+                value: "west".into(),
+            }],
+            ..joe()
+        };
+        assert!(draft.problems().get("custom_metadata").is_some());
+    }
+
+    #[test]
     fn a_record_reads_back_into_the_same_request() {
         let input = joe().to_input();
         let record = Contractor {
@@ -167,19 +240,29 @@ mod tests {
             phone: input.phone.clone(),
             address: input.address.clone(),
             company_name: Some("Parker Inc".into()),
-            custom_metadata: Default::default(),
-            withhold_premium: false,
+            custom_metadata: [("team".to_string(), "west".to_string())].into(),
+            withhold_premium: true,
             created: 1,
         };
         let draft = ContractorDraft::from_record(&record);
         assert_eq!(draft.company_name, "Parker Inc");
+        assert!(draft.withhold_premium);
+        assert_eq!(draft.custom_metadata[0].value, "west");
         assert_eq!(draft.to_input().first_name, "Joe");
         assert!(draft.changes_since(&draft).is_empty());
     }
 
     #[test]
     fn every_reported_path_is_a_field_of_the_form() {
-        let problems = ContractorDraft::default().to_input().validate();
+        let draft = ContractorDraft {
+            tax_identification: "12".into(),
+            custom_metadata: vec![MetadataRow {
+                key: String::new(),
+                value: "west".into(),
+            }],
+            ..ContractorDraft::default()
+        };
+        let problems = draft.problems();
         assert!(!problems.is_empty());
         for (path, _) in problems.iter() {
             assert!(FIELD_PATHS.contains(&path.as_str()), "{path} has no input");

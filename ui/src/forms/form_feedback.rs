@@ -161,11 +161,11 @@ mod tests {
     fn unknown_server_fields_are_listed_for_the_alert() {
         let fields = BTreeMap::from([
             ("email".to_owned(), "Taken".to_owned()),
-            ("tax_identification".to_owned(), "Invalid TIN".to_owned()),
+            ("withhold_premium".to_owned(), "Not allowed".to_owned()),
         ]);
         assert_eq!(
             FormFeedback::unplaced(&fields, &FIELD_PATHS),
-            vec![("tax_identification", "Invalid TIN")]
+            vec![("withhold_premium", "Not allowed")]
         );
     }
 }

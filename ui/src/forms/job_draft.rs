@@ -1,6 +1,7 @@
 //! The job create form's values, exactly as typed, and the request they make.
 
 use super::changes::{changed, changed_part};
+use super::metadata_draft::{self, MetadataRow};
 use super::typed_numbers::{dollars, whole};
 use super::AddressDraft;
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,7 @@ use ten99::{Cents, FieldErrors, Job, JobCategory, JobInput, JobUpdate, WageType}
 
 /// Field paths of the form, in the order a person fills them in (used to focus the first
 /// field that needs attention). They match the keys of [`ten99::FieldErrors`].
-pub const FIELD_PATHS: [&str; 14] = [
+pub const FIELD_PATHS: [&str; 15] = [
     "name",
     "description",
     "entity",
@@ -23,6 +24,7 @@ pub const FIELD_PATHS: [&str; 14] = [
     "address.region",
     "address.postalcode",
     "address.country",
+    "custom_metadata",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +43,13 @@ pub struct JobDraft {
     pub duration_hours: String,
     /// The work site; left blank for remote work.
     pub address: AddressDraft,
+    /// Ticked: the platform withholds this job's premium from pay, whatever the
+    /// contractor's own setting.
+    #[serde(default)]
+    pub withhold_premium: bool,
+    /// `purchase_order_number` among them is what the job's invoices inherit.
+    #[serde(default)]
+    pub custom_metadata: Vec<MetadataRow>,
 }
 
 impl JobDraft {
@@ -61,9 +70,11 @@ impl JobDraft {
             years_experience,
             duration_hours,
             address: self.address.to_address(),
-            ..JobInput::default()
+            custom_metadata: metadata_draft::to_map(&self.custom_metadata),
+            withhold_premium: self.withhold_premium.then_some(true),
         };
         errors.merge(input.validate());
+        metadata_draft::check(&self.custom_metadata, &mut errors);
         (input, errors)
     }
 }
@@ -82,6 +93,8 @@ impl JobDraft {
             years_experience: number(j.years_experience),
             duration_hours: number(j.duration_hours),
             address: AddressDraft::from_address(j.address.as_ref()),
+            withhold_premium: j.withhold_premium,
+            custom_metadata: metadata_draft::rows_of(&j.custom_metadata),
         }
     }
 
@@ -98,7 +111,11 @@ impl JobDraft {
             years_experience: changed_part(&new.years_experience, &old.years_experience),
             duration_hours: changed_part(&new.duration_hours, &old.duration_hours),
             address: changed_part(&new.address, &old.address),
-            ..JobUpdate::default()
+            custom_metadata: metadata_draft::changes(
+                &self.custom_metadata,
+                &original.custom_metadata,
+            ),
+            withhold_premium: changed(&self.withhold_premium, &original.withhold_premium),
         }
     }
 }
@@ -136,7 +153,44 @@ mod tests {
             years_experience: "20".into(),
             duration_hours: "20".into(),
             address: AddressDraft::default(),
+            ..JobDraft::default()
         }
+    }
+
+    #[test]
+    fn metadata_and_withholding_go_out_and_edits_send_their_changes() {
+        let draft = JobDraft {
+            withhold_premium: true,
+            custom_metadata: vec![MetadataRow {
+                key: "purchase_order_number".into(),
+                value: "PO-7".into(),
+            }],
+            ..technician()
+        };
+        let (input, errors) = draft.checked();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(input.withhold_premium, Some(true));
+        assert_eq!(input.custom_metadata["purchase_order_number"], "PO-7");
+        assert_eq!(
+            technician().checked().0.withhold_premium,
+            None,
+            "unticked: not sent"
+        );
+
+        let edited = JobDraft {
+            withhold_premium: false,
+            custom_metadata: vec![MetadataRow {
+                key: "purchase_order_number".into(),
+                value: "PO-8".into(),
+            }],
+            ..draft.clone()
+        };
+        let update = edited.changes_since(&draft);
+        assert_eq!(update.withhold_premium, Some(false));
+        assert_eq!(
+            update.custom_metadata.unwrap()["purchase_order_number"],
+            "PO-8"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod entity_draft;
 pub mod field_ids;
 pub mod form_feedback;
 pub mod job_draft;
+pub mod metadata_draft;
 pub mod quote_request_draft;
 pub mod typed_numbers;
 

@@ -12,8 +12,9 @@ struct PreviewArgs<'a> {
 }
 
 #[derive(Serialize)]
-struct ExportArgs {
+struct ExportArgs<'a> {
     kind: RecordKind,
+    search: Option<&'a str>,
 }
 
 /// The rows of a contractor CSV, each checked; nothing is sent.
@@ -21,7 +22,8 @@ pub async fn import_preview(text: &str) -> Result<ImportPreview, ErrorView> {
     invoke(command::IMPORT_PREVIEW, &PreviewArgs { text }).await
 }
 
-/// Writes the cached list of `kind` to a CSV file; the reply says where.
-pub async fn export(kind: RecordKind) -> Result<ExportSummary, ErrorView> {
-    invoke(command::EXPORT, &ExportArgs { kind }).await
+/// Writes the cached list of `kind`, narrowed by `search` as the list is, to a CSV
+/// file; the reply says where.
+pub async fn export(kind: RecordKind, search: Option<&str>) -> Result<ExportSummary, ErrorView> {
+    invoke(command::EXPORT, &ExportArgs { kind, search }).await
 }

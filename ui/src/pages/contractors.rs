@@ -20,6 +20,7 @@ use ten99::Contractor;
 pub fn ContractorsPage() -> impl IntoView {
     // Bumped whenever the cache changed, so the list queries it again.
     let cache_version = RwSignal::new(0_u64);
+    let search = RwSignal::new(String::new());
     let reload = move || cache_version.update(|version| *version += 1);
     let importing = RwSignal::new(false);
     let screen = RwSignal::new(Screen::<Contractor>::Browse);
@@ -41,13 +42,14 @@ pub fn ContractorsPage() -> impl IntoView {
                             >
                                 "Import CSV…"
                             </button>
-                            <ExportButton kind=RecordKind::Contractors />
+                            <ExportButton kind=RecordKind::Contractors search=search />
                         </div>
                         <Show when=move || importing.get()>
                             <ContractorImport on_imported=Callback::new(move |()| reload()) />
                         </Show>
                         <ContractorList
                             cache_version=cache_version
+                            search=search
                             on_open=Callback::new(move |id| screen.set(Screen::Detail(id)))
                         />
                     }

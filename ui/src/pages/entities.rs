@@ -18,6 +18,7 @@ use ten99::Entity;
 pub fn EntitiesPage() -> impl IntoView {
     // Bumped whenever the cache changed, so the list queries it again.
     let cache_version = RwSignal::new(0_u64);
+    let search = RwSignal::new(String::new());
     let reload = move || cache_version.update(|version| *version += 1);
     let screen = RwSignal::new(Screen::<Entity>::Browse);
 
@@ -28,10 +29,11 @@ pub fn EntitiesPage() -> impl IntoView {
                     view! {
                         <EntityForm on_saved=Callback::new(move |_| reload()) />
                         <div class="page-actions">
-                            <ExportButton kind=RecordKind::Entities />
+                            <ExportButton kind=RecordKind::Entities search=search />
                         </div>
                         <EntityList
                             cache_version=cache_version
+                            search=search
                             on_open=Callback::new(move |id| screen.set(Screen::Detail(id)))
                         />
                     }

@@ -19,6 +19,7 @@ use ten99::{Entity, Job, JobCategory};
 pub fn JobsPage() -> impl IntoView {
     // Bumped whenever the cache changed, so the list queries it again.
     let cache_version = RwSignal::new(0_u64);
+    let search = RwSignal::new(String::new());
     let reload = move || cache_version.update(|version| *version += 1);
     let screen = RwSignal::new(Screen::<Job>::Browse);
 
@@ -41,10 +42,11 @@ pub fn JobsPage() -> impl IntoView {
                             on_saved=Callback::new(move |_| reload())
                         />
                         <div class="page-actions">
-                            <ExportButton kind=RecordKind::Jobs />
+                            <ExportButton kind=RecordKind::Jobs search=search />
                         </div>
                         <JobList
                             cache_version=cache_version
+                            search=search
                             entities=entities
                             categories=categories
                             on_open=Callback::new(move |id| screen.set(Screen::Detail(id)))

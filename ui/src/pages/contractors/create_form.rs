@@ -2,14 +2,17 @@
 //! rules, sends only a valid request (an edit sends only the fields that changed), and
 //! puts the backend's objections next to the fields they concern.
 
+use crate::components::check_field::CheckField;
 use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::Field;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
 use crate::components::form_state::FormState;
+use crate::components::metadata_rows::MetadataRows;
 use crate::components::state_picker::StatePicker;
 use crate::components::toast::Toasts;
 use crate::forms::contractor_draft::FIELD_PATHS;
+use crate::forms::metadata_draft::MetadataRow;
 use crate::forms::ContractorDraft;
 use crate::ipc;
 use coverdesk_ipc::drafts::DraftForm;
@@ -31,6 +34,9 @@ struct DraftSignals {
     locality: RwSignal<String>,
     region: RwSignal<String>,
     postalcode: RwSignal<String>,
+    tax_identification: RwSignal<String>,
+    withhold_premium: RwSignal<bool>,
+    custom_metadata: RwSignal<Vec<MetadataRow>>,
 }
 
 impl DraftSignals {
@@ -48,10 +54,13 @@ impl DraftSignals {
             locality: empty(),
             region: empty(),
             postalcode: empty(),
+            tax_identification: empty(),
+            withhold_premium: RwSignal::new(false),
+            custom_metadata: RwSignal::new(Vec::new()),
         }
     }
 
-    fn all(self) -> [RwSignal<String>; 11] {
+    fn texts(self) -> [RwSignal<String>; 12] {
         [
             self.first_name,
             self.middle_name,
@@ -64,6 +73,7 @@ impl DraftSignals {
             self.locality,
             self.region,
             self.postalcode,
+            self.tax_identification,
         ]
     }
 
@@ -80,13 +90,18 @@ impl DraftSignals {
             locality: self.locality.get(),
             region: self.region.get(),
             postalcode: self.postalcode.get(),
+            tax_identification: self.tax_identification.get(),
+            withhold_premium: self.withhold_premium.get(),
+            custom_metadata: self.custom_metadata.get(),
         }
     }
 
     fn clear(self) {
-        for value in self.all() {
+        for value in self.texts() {
             value.set(String::new());
         }
+        self.withhold_premium.set(false);
+        self.custom_metadata.set(Vec::new());
     }
 
     fn set(self, draft: &ContractorDraft) {
@@ -103,10 +118,13 @@ impl DraftSignals {
             d.locality,
             d.region,
             d.postalcode,
+            d.tax_identification,
         ];
-        for (signal, value) in self.all().into_iter().zip(values) {
+        for (signal, value) in self.texts().into_iter().zip(values) {
             signal.set(value);
         }
+        self.withhold_premium.set(d.withhold_premium);
+        self.custom_metadata.set(d.custom_metadata);
     }
 }
 
@@ -130,7 +148,7 @@ pub fn ContractorForm(
     }
     let editing = editing.map(|c| (c.id.clone(), c.full_name()));
     let is_edit = editing.is_some();
-    let form = FormState::new(Memo::new(move |_| values.draft().to_input().validate()));
+    let form = FormState::new(Memo::new(move |_| values.draft().problems()));
     // Edits keep their drafts apart, by record.
     let keeper = keep_draft(
         DraftForm::Contractor,
@@ -344,6 +362,35 @@ pub fn ContractorForm(
                     class="span-1"
                     on_touch=touch("address.postalcode")
                     on_edit=edit("address.postalcode")
+                />
+                <h3 class="form-section span-6">"Tax and payment"</h3>
+                <Field
+                    path="tax_identification"
+                    label="EIN or SSN"
+                    value=values.tax_identification
+                    error=error_of("tax_identification")
+                    autocomplete="off"
+                    inputmode="numeric"
+                    placeholder=if is_edit { "Leave blank to keep the one on file" } else { "12-3456789" }
+                    optional=true
+                    class="span-3"
+                    on_touch=touch("tax_identification")
+                    on_edit=edit("tax_identification")
+                />
+                <CheckField
+                    path="withhold_premium"
+                    label="Withhold premium from pay"
+                    hint="The platform pays the premium from the contractor's wages; no card is asked for."
+                    value=values.withhold_premium
+                    class="span-3"
+                    on_edit=edit("withhold_premium")
+                />
+                <MetadataRows
+                    rows=values.custom_metadata
+                    error=error_of("custom_metadata")
+                    hint="Your own fields, kept with the contractor at 1099Policy (an ID in your system, a team)."
+                    class="span-6"
+                    on_edit=edit("custom_metadata")
                 />
                 <FormActions
                     form=form

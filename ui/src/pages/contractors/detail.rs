@@ -4,6 +4,7 @@
 use crate::components::detail_card::{DetailCard, Fact, RelatedSection};
 use crate::components::toast::Toasts;
 use crate::dates::iso_date;
+use crate::forms::metadata_draft;
 use crate::ipc;
 use crate::records::deletion::RecordKind;
 use coverdesk_ipc::contractors::ContractorDetail;
@@ -111,7 +112,8 @@ fn ContractorFacts(contractor: Contractor) -> impl IntoView {
             <Fact label="Company" value=contractor.company_name.clone().unwrap_or_default() />
             <Fact label="Address" value=address />
             <Fact label="Created" value=iso_date(contractor.created) />
-            <Fact label="Premium" value=if contractor.withhold_premium { "Withheld from pay" } else { "Paid by the platform" } />
+            <Fact label="Premium" value=if contractor.withhold_premium { "Withheld from pay by the platform" } else { "Paid by the contractor" } />
+            <Fact label="Custom metadata" value=metadata_draft::summary(&contractor.custom_metadata) />
         </dl>
     }
 }

@@ -89,6 +89,9 @@ fn columns() -> Vec<Column<Contractor>> {
 pub fn ContractorList(
     /// Changes whenever the cache changed; the list then queries it again.
     cache_version: RwSignal<u64>,
+    /// What is typed in the search box; the page keeps it (the export uses it, and it
+    /// is still there on coming back from a record).
+    search: RwSignal<String>,
     on_open: Callback<String>,
 ) -> impl IntoView {
     let words = ListWords {
@@ -107,6 +110,7 @@ pub fn ContractorList(
             id_of=id_of
             load=load
             cache_version=cache_version
+            search=search
             on_open=on_open
         />
     }

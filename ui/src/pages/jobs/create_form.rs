@@ -4,14 +4,17 @@
 
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::category_picker::CategoryPicker;
+use crate::components::check_field::CheckField;
 use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::Field;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
 use crate::components::form_state::FormState;
+use crate::components::metadata_rows::MetadataRows;
 use crate::components::select_field::SelectField;
 use crate::components::toast::Toasts;
 use crate::forms::job_draft::FIELD_PATHS;
+use crate::forms::metadata_draft::MetadataRow;
 use crate::forms::JobDraft;
 use crate::ipc;
 use coverdesk_ipc::drafts::DraftForm;
@@ -31,6 +34,8 @@ struct DraftSignals {
     years_experience: RwSignal<String>,
     duration_hours: RwSignal<String>,
     address: AddressSignals,
+    withhold_premium: RwSignal<bool>,
+    custom_metadata: RwSignal<Vec<MetadataRow>>,
 }
 
 impl DraftSignals {
@@ -46,6 +51,8 @@ impl DraftSignals {
             years_experience: empty(),
             duration_hours: empty(),
             address: AddressSignals::new(),
+            withhold_premium: RwSignal::new(false),
+            custom_metadata: RwSignal::new(Vec::new()),
         }
     }
 
@@ -60,6 +67,8 @@ impl DraftSignals {
             years_experience: self.years_experience.get(),
             duration_hours: self.duration_hours.get(),
             address: self.address.draft(),
+            withhold_premium: self.withhold_premium.get(),
+            custom_metadata: self.custom_metadata.get(),
         }
     }
 
@@ -73,6 +82,8 @@ impl DraftSignals {
         self.years_experience.set(draft.years_experience.clone());
         self.duration_hours.set(draft.duration_hours.clone());
         self.address.set(&draft.address);
+        self.withhold_premium.set(draft.withhold_premium);
+        self.custom_metadata.set(draft.custom_metadata.clone());
     }
 
     /// Keeps the entity: the next job is most often for the same company.
@@ -89,6 +100,8 @@ impl DraftSignals {
             value.set(String::new());
         }
         self.address.clear();
+        self.withhold_premium.set(false);
+        self.custom_metadata.set(Vec::new());
     }
 }
 
@@ -313,6 +326,22 @@ pub fn JobForm(
                     values=values.address
                     title="Work site"
                     hint="Optional; leave blank for remote work. Its state decides workers' comp."
+                />
+                <h3 class="form-section span-6">"Payment and your fields"</h3>
+                <CheckField
+                    path="withhold_premium"
+                    label="Withhold premium from this job's pay"
+                    hint="Overrides the contractor's setting for this job only."
+                    value=values.withhold_premium
+                    class="span-6"
+                    on_edit=form.edit("withhold_premium")
+                />
+                <MetadataRows
+                    rows=values.custom_metadata
+                    error=form.error_of("custom_metadata")
+                    hint="A purchase_order_number key here is what the job's invoices carry."
+                    class="span-6"
+                    on_edit=form.edit("custom_metadata")
                 />
                 <FormActions
                     form=form

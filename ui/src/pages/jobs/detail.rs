@@ -3,6 +3,7 @@
 use crate::components::detail_card::{DetailCard, Fact, RelatedSection};
 use crate::components::toast::Toasts;
 use crate::dates::iso_date;
+use crate::forms::metadata_draft;
 use crate::ipc;
 use crate::records::deletion::RecordKind;
 use coverdesk_ipc::jobs::JobDetail;
@@ -114,6 +115,8 @@ fn JobDetailCard(
                 <Fact label="Years of experience" value=number(job.years_experience) />
                 <Fact label="Duration (hours)" value=number(job.duration_hours) />
                 <Fact label="Work site" value=site />
+                <Fact label="Premium" value=if job.withhold_premium { "Withheld from this job's pay" } else { "As the contractor's setting" } />
+                <Fact label="Custom metadata" value=metadata_draft::summary(&job.custom_metadata) />
                 <Fact label="Created" value=iso_date(job.created.0) />
             </dl>
             {related_error

@@ -122,6 +122,9 @@ pub fn JobList(
     cache_version: RwSignal<u64>,
     entities: Signal<Option<Result<Vec<Entity>, String>>>,
     categories: Signal<Option<Result<Vec<JobCategory>, String>>>,
+    /// What is typed in the search box; the page keeps it (the export uses it, and it
+    /// is still there on coming back from a record).
+    search: RwSignal<String>,
     on_open: Callback<String>,
 ) -> impl IntoView {
     let entity_names = Memo::new(move |_| -> Names {
@@ -177,6 +180,7 @@ pub fn JobList(
             id_of=id_of
             load=load
             cache_version=cache_version
+            search=search
             on_open=on_open
         />
     }

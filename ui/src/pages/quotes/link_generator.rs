@@ -91,6 +91,21 @@ pub(super) fn LinkGenerator(chosen: RwSignal<Option<Quote>>, records: Records) -
         });
     };
 
+    // Opening moves the keyboard into the dialog, so Escape (below) reaches it and Tab
+    // starts at its first control.
+    let dialog = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.focus();
+        }
+    });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            chosen.set(None);
+        }
+    };
+
     move || {
         let quote = chosen.get()?;
         let contractor = records.contractor(&quote.contractor);
@@ -108,7 +123,7 @@ pub(super) fn LinkGenerator(chosen: RwSignal<Option<Quote>>, records: Records) -
             // A dialog over the comparison: the link is the one thing to deal with now.
             <div class="modal-layer">
             <div class="modal-backdrop" on:click=move |_| chosen.set(None)></div>
-            <section id="link-generator" class="card link-card modal" role="dialog" aria-modal="true" aria-labelledby="link-title">
+            <section id="link-generator" class="card link-card modal" role="dialog" aria-modal="true" aria-labelledby="link-title" tabindex="-1" node_ref=dialog on:keydown=on_keydown>
                 <header class="card-header">
                     <div>
                         <h2 id="link-title">"Application link"</h2>
