@@ -37,7 +37,7 @@ fn columns() -> Vec<Column<Contractor>> {
         Column {
             key: "phone",
             title: "Phone",
-            class: "col-narrow",
+            class: "col-phone",
             sort_key: |c| SortKey::text(&c.phone),
             cell: |c| c.phone.clone().into_any(),
             actions: false,
@@ -69,7 +69,7 @@ fn columns() -> Vec<Column<Contractor>> {
         Column {
             key: "actions",
             title: "Actions",
-            class: "cell-nowrap",
+            class: "col-actions cell-nowrap",
             sort_key: |_| SortKey::Number(0),
             cell: |c| {
                 view! {

@@ -100,7 +100,7 @@ fn columns() -> Vec<Column<JobRow>> {
         Column {
             key: "actions",
             title: "Actions",
-            class: "cell-nowrap",
+            class: "col-actions cell-nowrap",
             sort_key: |_| SortKey::Number(0),
             cell: |c| {
                 view! {
