@@ -60,6 +60,7 @@ impl Cache {
 const CONTRACTORS: Searchable = Searchable {
     table: "contractors",
     filter: "rowid IN (SELECT rowid FROM contractors_fts WHERE contractors_fts MATCH ?3)",
+    index: Some("contractors_fts"),
 };
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ impl Cache {
 const ENTITIES: Searchable = Searchable {
     table: "entities",
     filter: "rowid IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?3)",
+    index: Some("entities_fts"),
 };
 
 #[cfg(test)]

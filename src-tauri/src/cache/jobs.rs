@@ -64,6 +64,8 @@ const JOBS: Searchable = Searchable {
         OR entity IN (SELECT id FROM entities WHERE rowid IN
             (SELECT rowid FROM entities_fts WHERE entities_fts MATCH '{name} : (' || ?3 || ')'))
         OR category_code IN (SELECT category_code FROM job_categories WHERE name LIKE ?4 ESCAPE '\\')",
+    // Jobs also match by their entity's name and their category's: no single index.
+    index: None,
 };
 
 #[cfg(test)]

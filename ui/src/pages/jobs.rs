@@ -23,8 +23,21 @@ pub fn JobsPage() -> impl IntoView {
     let reload = move || cache_version.update(|version| *version += 1);
     let screen = RwSignal::new(Screen::<Job>::Browse);
 
-    // Both the form's pickers and the list's names come from these.
-    let entities = LocalResource::new(|| ipc::entities::list(None));
+    // Both the form's pickers and the list's names come from these; the entities are
+    // read again when their cache changes (a refresh, a rename on the Entities page).
+    let entities_version = RwSignal::new(0_u64);
+    ipc::events::listen(
+        coverdesk_ipc::sync::CACHE_CHANGED_EVENT,
+        move |resource: String| {
+            if resource == "entities" {
+                entities_version.update(|v| *v += 1);
+            }
+        },
+    );
+    let entities = LocalResource::new(move || {
+        entities_version.track();
+        ipc::entities::list(None)
+    });
     let categories = LocalResource::new(ipc::jobs::categories);
     let entities: Signal<Option<Result<Vec<Entity>, String>>> =
         Signal::derive(move || entities.get().map(|r| r.map_err(|e| e.message)));
