@@ -1,6 +1,5 @@
-use super::records::{after_delete, changed, reporter};
-use crate::audit;
-use crate::cache::RecordTable;
+use super::records::{after_delete, after_save, changed, reporter};
+use crate::cache::{Cache, RecordTable};
 use crate::error::{Error, Result};
 use crate::state::{now, AppState};
 use crate::sync::Refreshes;
@@ -33,12 +32,7 @@ pub async fn create(state: &AppState, input: ContractorInput) -> Result<Contract
         .create(&input)
         .await
         .map_err(Error::from);
-    audit::record(&active, "create", "contractor", None, &result);
-    let contractor = result?;
-    active
-        .cache
-        .upsert_contractors(std::slice::from_ref(&contractor), now())?;
-    Ok(contractor)
+    after_save(&active, "create", "contractor", None, result, Cache::upsert_contractors)
 }
 
 /// A partial PUT: only the fields set in `update` change.
@@ -55,12 +49,7 @@ pub async fn update(state: &AppState, id: &str, update: ContractorUpdate) -> Res
         .update(id, &update)
         .await
         .map_err(Error::from);
-    audit::record(&active, "update", "contractor", Some(id), &result);
-    let contractor = result?;
-    active
-        .cache
-        .upsert_contractors(std::slice::from_ref(&contractor), now())?;
-    Ok(contractor)
+    after_save(&active, "update", "contractor", Some(id), result, Cache::upsert_contractors)
 }
 
 /// Deletes for good; the API also cancels the contractor's active policies.

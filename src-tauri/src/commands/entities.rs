@@ -1,6 +1,5 @@
-use super::records::{after_delete, changed, reporter};
-use crate::audit;
-use crate::cache::RecordTable;
+use super::records::{after_delete, after_save, changed, reporter};
+use crate::cache::{Cache, RecordTable};
 use crate::error::{Error, Result};
 use crate::state::{now, AppState};
 use crate::sync::Refreshes;
@@ -28,12 +27,7 @@ pub async fn create(state: &AppState, input: EntityInput) -> Result<Entity> {
         .create(&input)
         .await
         .map_err(Error::from);
-    audit::record(&active, "create", "entity", None, &result);
-    let entity = result?;
-    active
-        .cache
-        .upsert_entities(std::slice::from_ref(&entity), now())?;
-    Ok(entity)
+    after_save(&active, "create", "entity", None, result, Cache::upsert_entities)
 }
 
 /// A partial PUT: only the fields set in `update` change.
@@ -50,12 +44,7 @@ pub async fn update(state: &AppState, id: &str, update: EntityUpdate) -> Result<
         .update(id, &update)
         .await
         .map_err(Error::from);
-    audit::record(&active, "update", "entity", Some(id), &result);
-    let entity = result?;
-    active
-        .cache
-        .upsert_entities(std::slice::from_ref(&entity), now())?;
-    Ok(entity)
+    after_save(&active, "update", "entity", Some(id), result, Cache::upsert_entities)
 }
 
 /// Deletes for good; the API also cancels policies tied to the entity's active jobs.

@@ -1,6 +1,5 @@
-use super::records::{after_delete, changed, reporter};
-use crate::audit;
-use crate::cache::RecordTable;
+use super::records::{after_delete, after_save, changed, reporter};
+use crate::cache::{Cache, RecordTable};
 use crate::error::{Error, Result};
 use crate::state::{now, AppState};
 use crate::sync::Refreshes;
@@ -32,12 +31,7 @@ pub async fn create(state: &AppState, input: JobInput) -> Result<Job> {
         .create(&input)
         .await
         .map_err(Error::from);
-    audit::record(&active, "create", "job", None, &result);
-    let job = result?;
-    active
-        .cache
-        .upsert_jobs(std::slice::from_ref(&job), now())?;
-    Ok(job)
+    after_save(&active, "create", "job", None, result, Cache::upsert_jobs)
 }
 
 /// A partial PUT: only the fields set in `update` change. A job with an invoice can no
@@ -59,12 +53,7 @@ pub async fn update(state: &AppState, id: &str, update: JobUpdate) -> Result<Job
         .update(id, &update)
         .await
         .map_err(Error::from);
-    audit::record(&active, "update", "job", Some(id), &result);
-    let job = result?;
-    active
-        .cache
-        .upsert_jobs(std::slice::from_ref(&job), now())?;
-    Ok(job)
+    after_save(&active, "update", "job", Some(id), result, Cache::upsert_jobs)
 }
 
 pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
