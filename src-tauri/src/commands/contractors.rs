@@ -32,7 +32,14 @@ pub async fn create(state: &AppState, input: ContractorInput) -> Result<Contract
         .create(&input)
         .await
         .map_err(Error::from);
-    after_save(&active, "create", "contractor", None, result, Cache::upsert_contractors)
+    after_save(
+        &active,
+        "create",
+        "contractor",
+        None,
+        result,
+        Cache::upsert_contractors,
+    )
 }
 
 /// A partial PUT: only the fields set in `update` change.
@@ -49,7 +56,14 @@ pub async fn update(state: &AppState, id: &str, update: ContractorUpdate) -> Res
         .update(id, &update)
         .await
         .map_err(Error::from);
-    after_save(&active, "update", "contractor", Some(id), result, Cache::upsert_contractors)
+    after_save(
+        &active,
+        "update",
+        "contractor",
+        Some(id),
+        result,
+        Cache::upsert_contractors,
+    )
 }
 
 /// Deletes for good; the API also cancels the contractor's active policies.

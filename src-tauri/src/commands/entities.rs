@@ -27,7 +27,14 @@ pub async fn create(state: &AppState, input: EntityInput) -> Result<Entity> {
         .create(&input)
         .await
         .map_err(Error::from);
-    after_save(&active, "create", "entity", None, result, Cache::upsert_entities)
+    after_save(
+        &active,
+        "create",
+        "entity",
+        None,
+        result,
+        Cache::upsert_entities,
+    )
 }
 
 /// A partial PUT: only the fields set in `update` change.
@@ -44,7 +51,14 @@ pub async fn update(state: &AppState, id: &str, update: EntityUpdate) -> Result<
         .update(id, &update)
         .await
         .map_err(Error::from);
-    after_save(&active, "update", "entity", Some(id), result, Cache::upsert_entities)
+    after_save(
+        &active,
+        "update",
+        "entity",
+        Some(id),
+        result,
+        Cache::upsert_entities,
+    )
 }
 
 /// Deletes for good; the API also cancels policies tied to the entity's active jobs.

@@ -53,7 +53,14 @@ pub async fn update(state: &AppState, id: &str, update: JobUpdate) -> Result<Job
         .update(id, &update)
         .await
         .map_err(Error::from);
-    after_save(&active, "update", "job", Some(id), result, Cache::upsert_jobs)
+    after_save(
+        &active,
+        "update",
+        "job",
+        Some(id),
+        result,
+        Cache::upsert_jobs,
+    )
 }
 
 pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
