@@ -12,6 +12,7 @@ mod current_settings;
 pub mod dates;
 pub mod forms;
 mod ipc;
+mod loaded;
 mod pages;
 pub mod records;
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! Coverage types (quotes, entities' requirements, assignments; reference §2.2, §2.5).
 
+#[cfg(feature = "tolerant")]
 use crate::decode;
 use crate::validation::FieldErrors;
+#[cfg(feature = "tolerant")]
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
+#[cfg(feature = "tolerant")]
 use serde_json::Value;
 
 string_enum! {
@@ -33,12 +36,14 @@ impl CoverageType {
 /// Reads a coverage list in every shape seen (reference §2.5, §7 Q6): a plain array,
 /// `{"coverage_type": [...]}`, one bare string, a comma-separated string, a
 /// stringified list, or null (empty).
+#[cfg(feature = "tolerant")]
 pub fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<CoverageType>, D::Error> {
     let value = decode::unstringify(Value::deserialize(d)?).map_err(D::Error::custom)?;
     from_value(value).map_err(D::Error::custom)
 }
 
 /// Like [`list`], keeping absent/null apart from a list (for partial updates).
+#[cfg(feature = "tolerant")]
 pub fn optional_list<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<Vec<CoverageType>>, D::Error> {
@@ -49,6 +54,20 @@ pub fn optional_list<'de, D: Deserializer<'de>>(
     from_value(value).map(Some).map_err(D::Error::custom)
 }
 
+/// Without `tolerant`: the list as this crate writes it (see `decode`).
+#[cfg(not(feature = "tolerant"))]
+pub fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<CoverageType>, D::Error> {
+    Vec::deserialize(d)
+}
+
+#[cfg(not(feature = "tolerant"))]
+pub fn optional_list<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<CoverageType>>, D::Error> {
+    Option::deserialize(d)
+}
+
+#[cfg(feature = "tolerant")]
 fn from_value(value: Value) -> Result<Vec<CoverageType>, String> {
     let items = match value {
         Value::Null => return Ok(Vec::new()),

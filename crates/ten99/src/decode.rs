@@ -1,225 +1,31 @@
-//! Tolerant decoders for fields the real API sends in more than one shape
-//! (reference §1.6 and §7): numbers as strings, `"null"` as null.
+//! Decoders for fields the API sends in more than one shape.
+//!
+//! With the `tolerant` feature (on with `client`, and in the sandbox, which reads what the
+//! official SDKs send) every shape seen is read: numbers as strings, placeholders such as
+//! `"null"` as none, dicts and lists stringified as Python literals. Without it, as in the
+//! web view, whose data only ever comes from this crate's own `Serialize`, each field is
+//! read in that one canonical shape: the same names, a fraction of the code (the web
+//! view's wasm would otherwise carry a Python-literal parser it can never need).
 
-use serde::{Deserialize, Deserializer};
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum StringOrNumber {
-    Text(String),
-    Integer(i64),
-    Float(f64),
-}
-
-/// A string that the API sometimes sends as a JSON number (`postalcode: 94104`).
-pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(match StringOrNumber::deserialize(d)? {
-        StringOrNumber::Text(s) => s,
-        StringOrNumber::Integer(i) => i.to_string(),
-        StringOrNumber::Float(f) => f.to_string(),
-    })
-}
-
-/// An optional string where the docs' examples use the literal `"null"` or `""` for none.
-pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let value = Option::<StringOrNumber>::deserialize(d)?;
-    Ok(match value {
-        None => None,
-        Some(StringOrNumber::Text(s)) if s.is_empty() || s == "null" => None,
-        Some(StringOrNumber::Text(s)) => Some(s),
-        Some(StringOrNumber::Integer(i)) => Some(i.to_string()),
-        Some(StringOrNumber::Float(f)) => Some(f.to_string()),
-    })
-}
-
-/// An integer that may arrive as a numeric string (`"1701561600"`).
-pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    match StringOrNumber::deserialize(d)? {
-        StringOrNumber::Integer(i) => Ok(i),
-        StringOrNumber::Float(f) if f.fract() == 0.0 => Ok(f as i64),
-        StringOrNumber::Text(s) => s
-            .trim()
-            .parse()
-            .map_err(|_| serde::de::Error::custom(format!("expected an integer, got {s:?}"))),
-        StringOrNumber::Float(f) => Err(serde::de::Error::custom(format!(
-            "expected an integer, got {f}"
-        ))),
-    }
-}
-
+#[cfg(feature = "tolerant")]
 pub mod python_literal;
+#[cfg(feature = "tolerant")]
+mod tolerant;
+#[cfg(feature = "tolerant")]
+pub use tolerant::*;
 
-use serde::de::{DeserializeOwned, Error as _};
-use serde_json::Value;
-use std::collections::BTreeMap;
-
-/// A value as sent, with a stringified dict/list (Python literal or JSON) unpacked and
-/// the placeholders `""`, `"null"` and `"None"` read as null (reference §1.6).
-pub fn unstringify(value: Value) -> Result<Value, python_literal::PythonLiteralError> {
-    match value {
-        Value::String(text) => {
-            let trimmed = text.trim();
-            if trimmed.is_empty() || trimmed == "null" || trimmed == "None" {
-                Ok(Value::Null)
-            } else if trimmed.starts_with(['{', '[', '(']) {
-                python_literal::parse(trimmed)
-            } else {
-                Ok(Value::String(text))
-            }
-        }
-        other => Ok(other),
-    }
-}
-
-/// Any `T`, also when the API sent it as a Python-literal or JSON string.
-pub fn nested<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<T, D::Error> {
-    let value = unstringify(Value::deserialize(d)?).map_err(D::Error::custom)?;
-    T::deserialize(value).map_err(D::Error::custom)
-}
-
-/// An optional `T`: absent, `null`, `""`, `"null"` and `"None"` are all `None`; a
-/// stringified dict/list is unpacked first.
-pub fn option<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
-    match unstringify(Value::deserialize(d)?).map_err(D::Error::custom)? {
-        Value::Null => Ok(None),
-        value => T::deserialize(value).map(Some).map_err(D::Error::custom),
-    }
-}
-
-/// A flag that may come as `true`, `"True"`, `"true"`, `1` or `"1"`.
-pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    optional_boolean(d)?.ok_or_else(|| D::Error::custom("expected a boolean, got null"))
-}
-
-/// Like [`boolean`], with null and the placeholders read as `None`.
-pub fn optional_boolean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    match unstringify(Value::deserialize(d)?).map_err(D::Error::custom)? {
-        Value::Null => Ok(None),
-        Value::Bool(b) => Ok(Some(b)),
-        Value::Number(n) if n.as_i64() == Some(0) => Ok(Some(false)),
-        Value::Number(n) if n.as_i64() == Some(1) => Ok(Some(true)),
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" => Ok(Some(true)),
-            "false" | "0" | "no" => Ok(Some(false)),
-            _ => Err(D::Error::custom(format!("expected a boolean, got {s:?}"))),
-        },
-        other => Err(D::Error::custom(format!("expected a boolean, got {other}"))),
-    }
-}
-
-/// A free key → value object (`custom_metadata`) read as strings: numbers and booleans
-/// become their text, null values are dropped, a stringified dict is unpacked.
-pub fn string_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
-    match unstringify(Value::deserialize(d)?).map_err(D::Error::custom)? {
-        Value::Null => Ok(BTreeMap::new()),
-        Value::Object(map) => Ok(map
-            .into_iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| match v {
-                Value::String(s) => (k, s),
-                other => (k, other.to_string()),
-            })
-            .collect()),
-        other => Err(D::Error::custom(format!("expected an object, got {other}"))),
-    }
-}
-
-/// Like [`string_map`], keeping the difference between absent/null (`None`) and `{}`.
-pub fn optional_string_map<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<BTreeMap<String, String>>, D::Error> {
-    let value = Value::deserialize(d)?;
-    if value.is_null() {
-        return Ok(None);
-    }
-    string_map(value).map(Some).map_err(D::Error::custom)
-}
-
-/// A list of strings that may arrive as an array, one bare string, a comma-separated
-/// string or a stringified list; null and `""` are the empty list.
-pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    match unstringify(Value::deserialize(d)?).map_err(D::Error::custom)? {
-        Value::Null => Ok(Vec::new()),
-        Value::String(s) => Ok(split_list(&s)),
-        Value::Array(items) => items
-            .into_iter()
-            .filter(|v| !v.is_null())
-            .map(|v| match v {
-                Value::String(s) => Ok(s),
-                Value::Number(n) => Ok(n.to_string()),
-                other => Err(D::Error::custom(format!("expected a string, got {other}"))),
-            })
-            .collect(),
-        other => Err(D::Error::custom(format!("expected a list, got {other}"))),
-    }
-}
+// Compiled (and its tests run) either way; only used without `tolerant`.
+#[cfg_attr(feature = "tolerant", allow(dead_code))]
+mod canonical;
+#[cfg(not(feature = "tolerant"))]
+pub use canonical::*;
 
 /// `"a, b"` → `["a", "b"]`, dropping blanks.
+#[cfg(feature = "tolerant")]
 pub(crate) fn split_list(text: &str) -> Vec<String> {
     text.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[derive(Deserialize, Debug)]
-    struct Probe {
-        #[serde(default, deserialize_with = "option")]
-        n: Option<i64>,
-        #[serde(default, deserialize_with = "optional_boolean")]
-        b: Option<bool>,
-        #[serde(default, deserialize_with = "string_map")]
-        m: BTreeMap<String, String>,
-        #[serde(default, deserialize_with = "string_list")]
-        l: Vec<String>,
-        #[serde(default, deserialize_with = "option")]
-        v: Option<Vec<i64>>,
-    }
-
-    fn probe(value: Value) -> Probe {
-        serde_json::from_value(value).unwrap()
-    }
-
-    #[test]
-    fn placeholders_are_none() {
-        for empty in [json!(null), json!(""), json!("null"), json!("None")] {
-            let p = probe(json!({"n": empty, "b": empty, "m": empty, "l": empty, "v": empty}));
-            assert_eq!(
-                (p.n, p.b, p.m.len(), p.l.len(), p.v),
-                (None, None, 0, 0, None)
-            );
-        }
-        let p = probe(json!({}));
-        assert_eq!((p.n, p.b), (None, None));
-    }
-
-    #[test]
-    fn stringified_values_are_unpacked() {
-        let p = probe(
-            json!({"m": "{'a': 1, 'b': None, 'c': 'x'}", "l": "['x', 'y']", "v": "[1, 2]", "b": "True"}),
-        );
-        assert_eq!(
-            p.m,
-            BTreeMap::from([("a".into(), "1".into()), ("c".into(), "x".into())])
-        );
-        assert_eq!(p.l, ["x", "y"]);
-        assert_eq!(p.v, Some(vec![1, 2]));
-        assert_eq!(p.b, Some(true));
-        assert_eq!(probe(json!({"l": "x, y"})).l, ["x", "y"]);
-        assert_eq!(probe(json!({"b": 0})).b, Some(false));
-    }
-
-    #[test]
-    fn bad_values_are_errors_not_panics() {
-        assert!(serde_json::from_value::<Probe>(json!({"b": "maybe"})).is_err());
-        assert!(serde_json::from_value::<Probe>(json!({"m": [1]})).is_err());
-        assert!(serde_json::from_value::<Probe>(json!({"v": "[1, "})).is_err());
-        assert!(serde_json::from_value::<Probe>(json!({"l": [{}]})).is_err());
-    }
 }

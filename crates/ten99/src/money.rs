@@ -179,12 +179,19 @@ impl std::ops::Add for RatePer100 {
 impl<'de> Deserialize<'de> for RatePer100 {
     /// A number or numeric string; a fractional rate (`27.5`) is rounded half up,
     /// since losing a whole quote over a tenth of a cent would be worse.
+    #[cfg(feature = "tolerant")]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         let value = serde_json::Value::deserialize(d)?;
         rate_from_value(&value).ok_or_else(|| {
             D::Error::custom(format!("expected a rate in cents per $100, got {value}"))
         })
+    }
+
+    /// Without `tolerant`: whole cents, as written (see `decode`).
+    #[cfg(not(feature = "tolerant"))]
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        i64::deserialize(d).map(RatePer100)
     }
 }
 

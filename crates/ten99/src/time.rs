@@ -85,6 +85,13 @@ impl From<i64> for UnixTime {
 }
 
 impl<'de> Deserialize<'de> for UnixTime {
+    /// Without `tolerant`: whole seconds, as written (see `decode`).
+    #[cfg(not(feature = "tolerant"))]
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        i64::deserialize(d).map(UnixTime)
+    }
+
+    #[cfg(feature = "tolerant")]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         #[derive(Deserialize)]

@@ -2,6 +2,7 @@
 //! when the form opens, and forgets it when the form starts over (created or discarded).
 
 use crate::ipc;
+use crate::ipc::json;
 use coverdesk_ipc::drafts::DraftForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,7 +49,7 @@ pub fn keep_draft<T>(
 where
     T: Serialize + DeserializeOwned + 'static,
 {
-    let to_json = |value: &T| serde_json::to_string(value).unwrap_or_default();
+    let to_json = |value: &T| json::to_text(value).unwrap_or_default();
     let untracked = values.clone();
     let keeper = DraftKeeper {
         form,
@@ -66,7 +67,7 @@ where
     spawn_local(async move {
         let id = keeper.record_id.get_value();
         if let Ok(Some(saved)) = ipc::drafts::get(form, id.as_deref()).await {
-            if let Ok(draft) = serde_json::from_str::<T>(&saved.body) {
+            if let Ok(draft) = json::from_text::<T>(&saved.body) {
                 restore(draft);
                 keeper.stored.set_value(Some(saved.body));
                 keeper.status.set(DraftStatus::Restored);

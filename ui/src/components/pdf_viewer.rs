@@ -4,6 +4,7 @@
 
 use crate::components::toast::Toasts;
 use crate::ipc;
+use crate::loaded::Loaded;
 use coverdesk_ipc::documents::DocumentKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,11 +36,11 @@ pub fn PdfViewer(policy: String, kind: DocumentKind, on_close: Callback<()>) -> 
     let zoom = RwSignal::new(1.0_f32);
     let policy = StoredValue::new(policy);
 
-    let document = LocalResource::new(move || {
+    let document = Loaded::new(move || {
         let policy = policy.get_value();
         async move { ipc::documents::open(&policy, kind).await }
     });
-    let image = LocalResource::new(move || {
+    let image = Loaded::new(move || {
         let policy = policy.get_value();
         let (number, zoom) = (page.get(), zoom.get());
         // Only once the document is there: its errors are shown, not the page's.

@@ -3,6 +3,7 @@
 
 use crate::components::record_table::{Column, RecordTable};
 use crate::components::sync_status::SyncStatusLine;
+use crate::loaded::Loaded;
 use coverdesk_ipc::ErrorView;
 use leptos::prelude::*;
 use std::future::Future;
@@ -49,7 +50,7 @@ where
             }
         },
     );
-    let loaded = LocalResource::new(move || {
+    let loaded = Loaded::new(move || {
         let search = search.get();
         cache_version.track();
         let search = search.trim().to_owned();

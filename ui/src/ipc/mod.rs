@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod entities;
 pub mod events;
 pub mod jobs;
+pub mod json;
 pub mod policies;
 pub mod quotes;
 mod records;

@@ -3,6 +3,7 @@
 
 use crate::dates::iso_date;
 use crate::ipc;
+use crate::loaded::{loading_note, Loaded};
 use coverdesk_ipc::audit::AuditEntry;
 use coverdesk_ipc::sync::CACHE_CHANGED_EVENT;
 use leptos::prelude::*;
@@ -20,42 +21,41 @@ pub fn AuditPage() -> impl IntoView {
     ipc::events::listen(CACHE_CHANGED_EVENT, move |_: String| {
         version.update(|v| *v += 1)
     });
-    let entries = LocalResource::new(move || {
+    let entries = Loaded::new(move || {
         version.track();
         ipc::audit::list(Some(500))
     });
     view! {
-        <div class="page page-audit">
-            <section class="card" aria-labelledby="audit-title">
-                <header class="card-header">
-                    <div>
-                        <h2 id="audit-title">"Audit log"</h2>
-                        <p class="card-subtitle">
-                            "Every change Coverdesk sent to 1099Policy in this environment, newest first. Kept on this computer."
-                        </p>
-                    </div>
-                </header>
-                <Transition fallback=|| view! { <p class="table-note">"Loading the audit log…"</p> }>
-                    {move || {
-                        entries
-                            .get()
-                            .map(|result| match result {
-                                Ok(entries) => view! { <AuditTable entries=entries /> }.into_any(),
-                                Err(error) => {
-                                    view! {
-                                        <div id="audit-error" class="alert alert-error" role="alert">
-                                            <p class="alert-title">"Could not load the audit log"</p>
-                                            <p>{error.message}</p>
-                                        </div>
+            <div class="page page-audit">
+                <section class="card" aria-labelledby="audit-title">
+                    <header class="card-header">
+                        <div>
+                            <h2 id="audit-title">"Audit log"</h2>
+                            <p class="card-subtitle">
+                                "Every change Coverdesk sent to 1099Policy in this environment, newest first. Kept on this computer."
+                            </p>
+                        </div>
+                    </header>
+                        {move || {
+                            entries
+                                .get()
+                                .map(|result| match result {
+                                    Ok(entries) => view! { <AuditTable entries=entries /> }.into_any(),
+                                    Err(error) => {
+                                        view! {
+                                            <div id="audit-error" class="alert alert-error" role="alert">
+                                                <p class="alert-title">"Could not load the audit log"</p>
+                                                <p>{error.message}</p>
+                                            </div>
+                                        }
+                                            .into_any()
                                     }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </Transition>
-            </section>
-        </div>
-    }
+                                })
+    .unwrap_or_else(|| loading_note("Loading the audit log…"))
+                        }}
+                </section>
+            </div>
+        }
 }
 
 #[component]

@@ -8,6 +8,7 @@ mod list;
 use super::record_screen::Screen;
 use crate::components::export_button::ExportButton;
 use crate::ipc;
+use crate::loaded::Loaded;
 use coverdesk_ipc::records_csv::RecordKind;
 use create_form::JobForm;
 use detail::JobDetailView;
@@ -34,11 +35,11 @@ pub fn JobsPage() -> impl IntoView {
             }
         },
     );
-    let entities = LocalResource::new(move || {
+    let entities = Loaded::new(move || {
         entities_version.track();
         ipc::entities::list(None)
     });
-    let categories = LocalResource::new(ipc::jobs::categories);
+    let categories = Loaded::new(ipc::jobs::categories);
     let entities: Signal<Option<Result<Vec<Entity>, String>>> =
         Signal::derive(move || entities.get().map(|r| r.map_err(|e| e.message)));
     let categories: Signal<Option<Result<Vec<JobCategory>, String>>> =

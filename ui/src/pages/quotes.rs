@@ -6,6 +6,7 @@ mod link_generator;
 mod request_form;
 
 use crate::ipc;
+use crate::loaded::Loaded;
 use comparison::QuoteComparison;
 use leptos::prelude::*;
 pub(crate) use link_generator::copy_with_toast;
@@ -81,7 +82,7 @@ pub(crate) struct Selection {
 /// What a list resource holds once loaded; empty while loading or after a failure (the
 /// records' own pages show their errors).
 fn loaded<T: Clone + Send + Sync + 'static>(
-    resource: LocalResource<Result<Vec<T>, coverdesk_ipc::ErrorView>>,
+    resource: Loaded<Result<Vec<T>, coverdesk_ipc::ErrorView>>,
 ) -> Signal<Vec<T>> {
     Signal::derive(move || resource.get().and_then(Result::ok).unwrap_or_default())
 }
@@ -100,9 +101,9 @@ pub fn QuotesPage() -> impl IntoView {
         contractor: RwSignal::new(target.contractor.unwrap_or_default()),
         job: RwSignal::new(target.job.unwrap_or_default()),
     };
-    let contractors = LocalResource::new(|| ipc::contractors::list(None));
-    let jobs = LocalResource::new(|| ipc::jobs::list(None));
-    let entities = LocalResource::new(|| ipc::entities::list(None));
+    let contractors = Loaded::new(|| ipc::contractors::list(None));
+    let jobs = Loaded::new(|| ipc::jobs::list(None));
+    let entities = Loaded::new(|| ipc::entities::list(None));
     let records = Records {
         contractors: loaded(contractors),
         jobs: loaded(jobs),

@@ -8,6 +8,7 @@ use crate::dates::iso_date;
 use crate::forms::quote_request_draft::coverage_label;
 use crate::forms::FormFeedback;
 use crate::ipc;
+use crate::loaded::{loading_note, Loaded};
 use crate::pages::quotes::copy_with_toast;
 use coverdesk_ipc::sessions::SessionDefaults;
 use leptos::prelude::*;
@@ -23,11 +24,11 @@ pub fn SessionsPage() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     let version = RwSignal::new(0_u64);
     let refreshing = RwSignal::new(false);
-    let sessions = LocalResource::new(move || {
+    let sessions = Loaded::new(move || {
         version.track();
         ipc::sessions::list()
     });
-    let names = LocalResource::new(move || {
+    let names = Loaded::new(move || {
         version.track();
         async move {
             let contractors = ipc::contractors::list(None).await.unwrap_or_default();
@@ -63,32 +64,31 @@ pub fn SessionsPage() -> impl IntoView {
     };
 
     view! {
-        <div class="page page-sessions">
-            <section class="card" aria-labelledby="session-list-title">
-                <header class="card-header">
-                    <div>
-                        <h2 id="session-list-title">"Application links"</h2>
-                        <p class="card-subtitle">"Sessions created from quotes, newest first."</p>
-                    </div>
-                    <div class="toolbar">
-                        <button id="session-refresh" type="button" class="button button-secondary" disabled=move || refreshing.get() on:click=refresh>
-                            {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
-                        </button>
-                    </div>
-                </header>
-                <Transition fallback=|| view! { <p class="table-note">"Loading sessions…"</p> }>
-                    {move || {
-                        let names = names.get().unwrap_or_default();
-                        sessions.get().map(|result| match result {
-                            Ok(list) => view! { <SessionTable sessions=list names=names version=version /> }.into_any(),
-                            Err(e) => view! { <div class="alert alert-error" role="alert"><p>{e.message}</p></div> }.into_any(),
-                        })
-                    }}
-                </Transition>
-            </section>
-            <DefaultUrls />
-        </div>
-    }
+            <div class="page page-sessions">
+                <section class="card" aria-labelledby="session-list-title">
+                    <header class="card-header">
+                        <div>
+                            <h2 id="session-list-title">"Application links"</h2>
+                            <p class="card-subtitle">"Sessions created from quotes, newest first."</p>
+                        </div>
+                        <div class="toolbar">
+                            <button id="session-refresh" type="button" class="button button-secondary" disabled=move || refreshing.get() on:click=refresh>
+                                {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
+                            </button>
+                        </div>
+                    </header>
+                        {move || {
+                            let names = names.get().unwrap_or_default();
+                            sessions.get().map(|result| match result {
+                                Ok(list) => view! { <SessionTable sessions=list names=names version=version /> }.into_any(),
+                                Err(e) => view! { <div class="alert alert-error" role="alert"><p>{e.message}</p></div> }.into_any(),
+                            })
+    .unwrap_or_else(|| loading_note("Loading sessions…"))
+                        }}
+                </section>
+                <DefaultUrls />
+            </div>
+        }
 }
 
 #[component]

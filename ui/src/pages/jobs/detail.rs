@@ -5,6 +5,7 @@ use crate::components::toast::Toasts;
 use crate::dates::iso_date;
 use crate::forms::metadata_draft;
 use crate::ipc;
+use crate::loaded::{loading_note, Loaded};
 use crate::records::deletion::RecordKind;
 use coverdesk_ipc::jobs::JobDetail;
 use leptos::prelude::*;
@@ -19,32 +20,31 @@ pub fn JobDetailView(
     on_deleted: Callback<()>,
 ) -> impl IntoView {
     let toasts = expect_context::<Toasts>();
-    let loaded = LocalResource::new(move || {
+    let loaded = Loaded::new(move || {
         let id = id.clone();
         async move { ipc::jobs::detail(&id).await }
     });
     let deleting = RwSignal::new(false);
 
     view! {
-        <Transition fallback=|| view! { <p class="table-note">"Loading the job…"</p> }>
-            {move || {
-                loaded
-                    .get()
-                    .map(|result| match result {
-                        Ok(detail) => view! { <JobDetailCard detail=detail on_back=on_back on_edit=on_edit on_deleted=on_deleted deleting=deleting toasts=toasts /> }.into_any(),
-                        Err(error) => {
-                            view! {
-                                <div id="job-detail-error" class="alert alert-error" role="alert">
-                                    <p class="alert-title">"Could not open this job"</p>
-                                    <p>{error.message}</p>
-                                </div>
+                {move || {
+                    loaded
+                        .get()
+                        .map(|result| match result {
+                            Ok(detail) => view! { <JobDetailCard detail=detail on_back=on_back on_edit=on_edit on_deleted=on_deleted deleting=deleting toasts=toasts /> }.into_any(),
+                            Err(error) => {
+                                view! {
+                                    <div id="job-detail-error" class="alert alert-error" role="alert">
+                                        <p class="alert-title">"Could not open this job"</p>
+                                        <p>{error.message}</p>
+                                    </div>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                    })
-            }}
-        </Transition>
-    }
+                        })
+    .unwrap_or_else(|| loading_note("Loading the job…"))
+                }}
+        }
 }
 
 #[component]

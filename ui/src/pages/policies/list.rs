@@ -6,6 +6,7 @@ use super::row::PolicyRowView;
 use super::PoliciesView;
 use crate::components::toast::Toasts;
 use crate::ipc;
+use crate::loaded::{loading_note, Loaded};
 use coverdesk_ipc::documents::DocumentKind;
 use coverdesk_ipc::policies::{PolicyFilter, PolicyRow};
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ pub fn PolicyList(
     let cancelling = RwSignal::new(None::<PolicyRow>);
     let (busy, set_busy) = signal(false);
 
-    let policies = LocalResource::new(move || {
+    let policies = Loaded::new(move || {
         shared.version.track();
         let filter = PolicyFilter {
             expiring_within_days: expiring_only.get().then_some(SOON_DAYS),
@@ -83,94 +84,93 @@ pub fn PolicyList(
     });
 
     view! {
-        <section class="card" aria-labelledby="policy-list-title">
-            <header class="card-header">
-                <div>
-                    <h2 id="policy-list-title">"Policies"</h2>
-                    <p class="card-subtitle">
-                        "Bound cover in the current environment. New policies appear here on their own as contractors finish their applications."
-                    </p>
-                </div>
-                <div class="toolbar">
-                    <div class="segmented" role="group" aria-label="Which policies">
+            <section class="card" aria-labelledby="policy-list-title">
+                <header class="card-header">
+                    <div>
+                        <h2 id="policy-list-title">"Policies"</h2>
+                        <p class="card-subtitle">
+                            "Bound cover in the current environment. New policies appear here on their own as contractors finish their applications."
+                        </p>
+                    </div>
+                    <div class="toolbar">
+                        <div class="segmented" role="group" aria-label="Which policies">
+                            <button
+                                id="policy-filter-all"
+                                type="button"
+                                class="segment"
+                                class:selected=move || !expiring_only.get()
+                                aria-pressed=move || (!expiring_only.get()).to_string()
+                                on:click=move |_| expiring_only.set(false)
+                            >
+                                "All"
+                            </button>
+                            <button
+                                id="policy-filter-expiring"
+                                type="button"
+                                class="segment"
+                                class:selected=move || expiring_only.get()
+                                aria-pressed=move || expiring_only.get().to_string()
+                                on:click=move |_| expiring_only.set(true)
+                            >
+                                {format!("Expiring within {SOON_DAYS} days")}
+                            </button>
+                        </div>
                         <button
-                            id="policy-filter-all"
+                            id="policy-refresh"
                             type="button"
-                            class="segment"
-                            class:selected=move || !expiring_only.get()
-                            aria-pressed=move || (!expiring_only.get()).to_string()
-                            on:click=move |_| expiring_only.set(false)
+                            class="button button-secondary"
+                            disabled=move || refreshing.get()
+                            on:click=refresh
                         >
-                            "All"
-                        </button>
-                        <button
-                            id="policy-filter-expiring"
-                            type="button"
-                            class="segment"
-                            class:selected=move || expiring_only.get()
-                            aria-pressed=move || expiring_only.get().to_string()
-                            on:click=move |_| expiring_only.set(true)
-                        >
-                            {format!("Expiring within {SOON_DAYS} days")}
+                            {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
                         </button>
                     </div>
-                    <button
-                        id="policy-refresh"
-                        type="button"
-                        class="button button-secondary"
-                        disabled=move || refreshing.get()
-                        on:click=refresh
-                    >
-                        {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
-                    </button>
-                </div>
-            </header>
-            <Transition fallback=|| view! { <p class="table-note">"Loading policies…"</p> }>
+                </header>
+                    {move || {
+                        policies
+                            .get()
+                            .map(|result| match result {
+                                Ok(rows) => {
+                                    view! {
+                                        <PolicyTable
+                                            rows=rows
+                                            expiring_only=expiring_only.get_untracked()
+                                            highlight=shared.highlight.get()
+                                            on_view=on_view
+                                            on_assign=on_assign
+                                            on_cancel=Callback::new(move |row| cancelling.set(Some(row)))
+                                        />
+                                    }
+                                        .into_any()
+                                }
+                                Err(error) => {
+                                    view! {
+                                        <div id="policy-list-error" class="alert alert-error" role="alert">
+                                            <p class="alert-title">"Could not load policies"</p>
+                                            <p>{error.message}</p>
+                                        </div>
+                                    }
+                                        .into_any()
+                                }
+                            })
+    .unwrap_or_else(|| loading_note("Loading policies…"))
+                    }}
                 {move || {
-                    policies
+                    cancelling
                         .get()
-                        .map(|result| match result {
-                            Ok(rows) => {
-                                view! {
-                                    <PolicyTable
-                                        rows=rows
-                                        expiring_only=expiring_only.get_untracked()
-                                        highlight=shared.highlight.get()
-                                        on_view=on_view
-                                        on_assign=on_assign
-                                        on_cancel=Callback::new(move |row| cancelling.set(Some(row)))
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => {
-                                view! {
-                                    <div id="policy-list-error" class="alert alert-error" role="alert">
-                                        <p class="alert-title">"Could not load policies"</p>
-                                        <p>{error.message}</p>
-                                    </div>
-                                }
-                                    .into_any()
+                        .map(|row| {
+                            view! {
+                                <CancelDialog
+                                    row=row
+                                    busy=busy
+                                    on_confirm=confirm_cancel
+                                    on_dismiss=Callback::new(move |_| cancelling.set(None))
+                                />
                             }
                         })
                 }}
-            </Transition>
-            {move || {
-                cancelling
-                    .get()
-                    .map(|row| {
-                        view! {
-                            <CancelDialog
-                                row=row
-                                busy=busy
-                                on_confirm=confirm_cancel
-                                on_dismiss=Callback::new(move |_| cancelling.set(None))
-                            />
-                        }
-                    })
-            }}
-        </section>
-    }
+            </section>
+        }
 }
 
 #[component]

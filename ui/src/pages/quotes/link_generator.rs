@@ -11,6 +11,7 @@ use crate::forms::application_message::application_message;
 use crate::forms::quote_request_draft::coverage_label;
 use crate::forms::FormFeedback;
 use crate::ipc;
+use crate::loaded::Loaded;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::{Quote, Session, SessionInput};
@@ -165,7 +166,7 @@ fn LinkDetails(
     let toasts = expect_context::<Toasts>();
     let url = session.url.clone().unwrap_or_default();
     let message = application_message(&first_name, &job, entity.as_deref(), &url);
-    let qr = LocalResource::new({
+    let qr = Loaded::new({
         let url = url.clone();
         move || {
             let url = url.clone();

@@ -6,8 +6,10 @@
 //!   "gl": {"net_rate": 17, "gl_code": 41677, "tax_rate": "0.03500", ...}}`.
 
 use crate::coverage::CoverageType;
+#[cfg(feature = "tolerant")]
 use crate::decode;
 use crate::money::{self, RatePer100};
+#[cfg(feature = "tolerant")]
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -18,7 +20,14 @@ use serde_json::{Map, Value};
 pub struct QuoteBreakdown(pub Map<String, Value>);
 
 impl<'de> Deserialize<'de> for QuoteBreakdown {
+    /// Without `tolerant`: the object, as written (see `decode`).
+    #[cfg(not(feature = "tolerant"))]
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Map::deserialize(d).map(QuoteBreakdown)
+    }
+
     /// A JSON object, a string holding a Python-literal or JSON dict, or null (empty).
+    #[cfg(feature = "tolerant")]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match decode::unstringify(Value::deserialize(d)?).map_err(D::Error::custom)? {
             Value::Object(map) => Ok(QuoteBreakdown(map)),

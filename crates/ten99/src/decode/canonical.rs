@@ -1,0 +1,96 @@
+//! The decoders without `tolerant`: each reads the one shape this crate's `Serialize`
+//! writes, so that data it encoded reads back exactly.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    String::deserialize(d)
+}
+
+pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::deserialize(d)
+}
+
+pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    i64::deserialize(d)
+}
+
+/// Nothing is stringified in canonical data.
+pub fn unstringify(value: Value) -> Result<Value, std::convert::Infallible> {
+    Ok(value)
+}
+
+pub fn nested<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<T, D::Error> {
+    T::deserialize(d)
+}
+
+pub fn option<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
+    Option::deserialize(d)
+}
+
+pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    bool::deserialize(d)
+}
+
+pub fn optional_boolean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    Option::deserialize(d)
+}
+
+pub fn string_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    BTreeMap::deserialize(d)
+}
+
+pub fn optional_string_map<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<BTreeMap<String, String>>, D::Error> {
+    Option::deserialize(d)
+}
+
+pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Vec::deserialize(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct Probe {
+        #[serde(default, deserialize_with = "option")]
+        n: Option<i64>,
+        #[serde(default, deserialize_with = "optional_boolean")]
+        b: Option<bool>,
+        #[serde(default, deserialize_with = "string_map")]
+        m: BTreeMap<String, String>,
+        #[serde(default, deserialize_with = "string_list")]
+        l: Vec<String>,
+        #[serde(deserialize_with = "integer")]
+        i: i64,
+        #[serde(deserialize_with = "optional_text")]
+        t: Option<String>,
+    }
+
+    #[test]
+    fn what_serialize_writes_reads_back() {
+        let probe = Probe {
+            n: Some(3),
+            b: None,
+            m: BTreeMap::from([("k".into(), "v".into())]),
+            l: vec!["x".into()],
+            i: -4,
+            t: Some("null".into()),
+        };
+        let text = serde_json::to_string(&probe).unwrap();
+        assert_eq!(serde_json::from_str::<Probe>(&text).unwrap(), probe);
+    }
+
+    #[test]
+    fn other_shapes_are_refused() {
+        assert!(serde_json::from_str::<Probe>(r#"{"i": "4", "t": null}"#).is_err());
+        assert!(serde_json::from_str::<Probe>(r#"{"i": 4, "t": null, "l": "x, y"}"#).is_err());
+    }
+}
