@@ -136,7 +136,7 @@ pub fn PdfViewer(policy: String, kind: DocumentKind, on_close: Callback<()>) -> 
                             "−"
                         </button>
                         <span id="viewer-zoom" class="viewer-readout">
-                            {move || format!("{:.0}%", zoom.get() * 100.0)}
+                            {move || format!("{}%", (zoom.get() * 100.0).round() as i32)}
                         </span>
                         <button
                             id="viewer-zoom-in"

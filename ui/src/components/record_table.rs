@@ -151,7 +151,8 @@ where
     let spacer = move |above: bool| {
         let (top, bottom) = spacers(&window.get(), total());
         let height = if above { top } else { bottom };
-        format!("{height}px")
+        // Whole pixels (heights are whole rows): integer formatting, not the float one.
+        format!("{}px", height.round() as i64)
     };
 
     view! {
