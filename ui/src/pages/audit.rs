@@ -26,36 +26,36 @@ pub fn AuditPage() -> impl IntoView {
         ipc::audit::list(Some(500))
     });
     view! {
-            <div class="page page-audit">
-                <section class="card" aria-labelledby="audit-title">
-                    <header class="card-header">
-                        <div>
-                            <h2 id="audit-title">"Audit log"</h2>
-                            <p class="card-subtitle">
-                                "Every change Coverdesk sent to 1099Policy in this environment, newest first. Kept on this computer."
-                            </p>
-                        </div>
-                    </header>
-                        {move || {
-                            entries
-                                .get()
-                                .map(|result| match result {
-                                    Ok(entries) => view! { <AuditTable entries=entries /> }.into_any(),
-                                    Err(error) => {
-                                        view! {
-                                            <div id="audit-error" class="alert alert-error" role="alert">
-                                                <p class="alert-title">"Could not load the audit log"</p>
-                                                <p>{error.message}</p>
-                                            </div>
-                                        }
-                                            .into_any()
-                                    }
-                                })
-    .unwrap_or_else(|| loading_note("Loading the audit log…"))
-                        }}
-                </section>
-            </div>
-        }
+        <div class="page page-audit">
+            <section class="card" aria-labelledby="audit-title">
+                <header class="card-header">
+                    <div>
+                        <h2 id="audit-title">"Audit log"</h2>
+                        <p class="card-subtitle">
+                            "Every change Coverdesk sent to 1099Policy in this environment, newest first. Kept on this computer."
+                        </p>
+                    </div>
+                </header>
+                {move || {
+                    entries
+                        .get()
+                        .map(|result| match result {
+                            Ok(entries) => view! { <AuditTable entries=entries /> }.into_any(),
+                            Err(error) => {
+                                view! {
+                                    <div id="audit-error" class="alert alert-error" role="alert">
+                                        <p class="alert-title">"Could not load the audit log"</p>
+                                        <p>{error.message}</p>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                        })
+                        .unwrap_or_else(|| loading_note("Loading the audit log…"))
+                }}
+            </section>
+        </div>
+    }
 }
 
 #[component]

@@ -64,31 +64,31 @@ pub fn SessionsPage() -> impl IntoView {
     };
 
     view! {
-            <div class="page page-sessions">
-                <section class="card" aria-labelledby="session-list-title">
-                    <header class="card-header">
-                        <div>
-                            <h2 id="session-list-title">"Application links"</h2>
-                            <p class="card-subtitle">"Sessions created from quotes, newest first."</p>
-                        </div>
-                        <div class="toolbar">
-                            <button id="session-refresh" type="button" class="button button-secondary" disabled=move || refreshing.get() on:click=refresh>
-                                {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
-                            </button>
-                        </div>
-                    </header>
-                        {move || {
-                            let names = names.get().unwrap_or_default();
-                            sessions.get().map(|result| match result {
-                                Ok(list) => view! { <SessionTable sessions=list names=names version=version /> }.into_any(),
-                                Err(e) => view! { <div class="alert alert-error" role="alert"><p>{e.message}</p></div> }.into_any(),
-                            })
-    .unwrap_or_else(|| loading_note("Loading sessions…"))
-                        }}
-                </section>
-                <DefaultUrls />
-            </div>
-        }
+        <div class="page page-sessions">
+            <section class="card" aria-labelledby="session-list-title">
+                <header class="card-header">
+                    <div>
+                        <h2 id="session-list-title">"Application links"</h2>
+                        <p class="card-subtitle">"Sessions created from quotes, newest first."</p>
+                    </div>
+                    <div class="toolbar">
+                        <button id="session-refresh" type="button" class="button button-secondary" disabled=move || refreshing.get() on:click=refresh>
+                            {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
+                        </button>
+                    </div>
+                </header>
+                {move || {
+                    let names = names.get().unwrap_or_default();
+                    sessions.get().map(|result| match result {
+                        Ok(list) => view! { <SessionTable sessions=list names=names version=version /> }.into_any(),
+                        Err(e) => view! { <div class="alert alert-error" role="alert"><p>{e.message}</p></div> }.into_any(),
+                    })
+                        .unwrap_or_else(|| loading_note("Loading sessions…"))
+                }}
+            </section>
+            <DefaultUrls />
+        </div>
+    }
 }
 
 #[component]

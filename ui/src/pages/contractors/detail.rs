@@ -32,64 +32,64 @@ pub fn ContractorDetailView(
     let deleting = RwSignal::new(false);
 
     view! {
-                {move || {
-                    loaded
-                        .get()
-                        .map(|result| match result {
-                            Ok(detail) => {
-                                let contractor = detail.contractor.clone();
-                                let name = contractor.full_name();
-                                let delete = Callback::new({
-                                    let (id, name) = (contractor.id.clone(), name.clone());
-                                    move |()| {
-                                        let (id, name) = (id.clone(), name.clone());
-                                        deleting.set(true);
-                                        spawn_local(async move {
-                                            match ipc::contractors::delete(&id, &name).await {
-                                                Ok(_) => {
-                                                    toasts.success(format!("Deleted {name} ({id})"));
-                                                    // Not `deleting` after this: the view is going away.
-                                                    on_deleted.run(());
-                                                }
-                                                Err(error) => {
-                                                    toasts.error(format!("Could not delete {name}: {}", error.message));
-                                                    deleting.set(false);
-                                                }
-                                            }
-                                        });
+        {move || {
+            loaded
+                .get()
+                .map(|result| match result {
+                    Ok(detail) => {
+                        let contractor = detail.contractor.clone();
+                        let name = contractor.full_name();
+                        let delete = Callback::new({
+                            let (id, name) = (contractor.id.clone(), name.clone());
+                            move |()| {
+                                let (id, name) = (id.clone(), name.clone());
+                                deleting.set(true);
+                                spawn_local(async move {
+                                    match ipc::contractors::delete(&id, &name).await {
+                                        Ok(_) => {
+                                            toasts.success(format!("Deleted {name} ({id})"));
+                                            // Not `deleting` after this: the view is going away.
+                                            on_deleted.run(());
+                                        }
+                                        Err(error) => {
+                                            toasts.error(format!("Could not delete {name}: {}", error.message));
+                                            deleting.set(false);
+                                        }
                                     }
                                 });
-                                let edit_target = contractor.clone();
-                                view! {
-                                    <DetailCard
-                                        kind=RecordKind::Contractor
-                                        name=name
-                                        id=contractor.id.clone()
-                                        subtitle=contractor.company_name.clone().unwrap_or_else(|| contractor.email.clone())
-                                        on_back=on_back
-                                        on_edit=Callback::new(move |()| on_edit.run(edit_target.clone()))
-                                        on_delete=delete
-                                        deleting=deleting
-                                    >
-                                        <ContractorFacts contractor=contractor />
-                                        <ContractorRelated detail=detail />
-                                    </DetailCard>
-                                }
-                                    .into_any()
                             }
-                            Err(error) => {
-                                view! {
-                                    <div id="contractor-detail-error" class="alert alert-error" role="alert">
-                                        <p class="alert-title">"Could not open this contractor"</p>
-                                        <p>{error.message}</p>
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                        })
-    .unwrap_or_else(|| loading_note("Loading the contractor…"))
-                }}
-        }
+                        });
+                        let edit_target = contractor.clone();
+                        view! {
+                            <DetailCard
+                                kind=RecordKind::Contractor
+                                name=name
+                                id=contractor.id.clone()
+                                subtitle=contractor.company_name.clone().unwrap_or_else(|| contractor.email.clone())
+                                on_back=on_back
+                                on_edit=Callback::new(move |()| on_edit.run(edit_target.clone()))
+                                on_delete=delete
+                                deleting=deleting
+                            >
+                                <ContractorFacts contractor=contractor />
+                                <ContractorRelated detail=detail />
+                            </DetailCard>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => {
+                        view! {
+                            <div id="contractor-detail-error" class="alert alert-error" role="alert">
+                                <p class="alert-title">"Could not open this contractor"</p>
+                                <p>{error.message}</p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                })
+                .unwrap_or_else(|| loading_note("Loading the contractor…"))
+        }}
+    }
 }
 
 #[component]

@@ -27,24 +27,24 @@ pub fn JobDetailView(
     let deleting = RwSignal::new(false);
 
     view! {
-                {move || {
-                    loaded
-                        .get()
-                        .map(|result| match result {
-                            Ok(detail) => view! { <JobDetailCard detail=detail on_back=on_back on_edit=on_edit on_deleted=on_deleted deleting=deleting toasts=toasts /> }.into_any(),
-                            Err(error) => {
-                                view! {
-                                    <div id="job-detail-error" class="alert alert-error" role="alert">
-                                        <p class="alert-title">"Could not open this job"</p>
-                                        <p>{error.message}</p>
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                        })
-    .unwrap_or_else(|| loading_note("Loading the job…"))
-                }}
-        }
+        {move || {
+            loaded
+                .get()
+                .map(|result| match result {
+                    Ok(detail) => view! { <JobDetailCard detail=detail on_back=on_back on_edit=on_edit on_deleted=on_deleted deleting=deleting toasts=toasts /> }.into_any(),
+                    Err(error) => {
+                        view! {
+                            <div id="job-detail-error" class="alert alert-error" role="alert">
+                                <p class="alert-title">"Could not open this job"</p>
+                                <p>{error.message}</p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                })
+                .unwrap_or_else(|| loading_note("Loading the job…"))
+        }}
+    }
 }
 
 #[component]

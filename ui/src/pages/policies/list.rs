@@ -84,93 +84,93 @@ pub fn PolicyList(
     });
 
     view! {
-            <section class="card" aria-labelledby="policy-list-title">
-                <header class="card-header">
-                    <div>
-                        <h2 id="policy-list-title">"Policies"</h2>
-                        <p class="card-subtitle">
-                            "Bound cover in the current environment. New policies appear here on their own as contractors finish their applications."
-                        </p>
-                    </div>
-                    <div class="toolbar">
-                        <div class="segmented" role="group" aria-label="Which policies">
-                            <button
-                                id="policy-filter-all"
-                                type="button"
-                                class="segment"
-                                class:selected=move || !expiring_only.get()
-                                aria-pressed=move || (!expiring_only.get()).to_string()
-                                on:click=move |_| expiring_only.set(false)
-                            >
-                                "All"
-                            </button>
-                            <button
-                                id="policy-filter-expiring"
-                                type="button"
-                                class="segment"
-                                class:selected=move || expiring_only.get()
-                                aria-pressed=move || expiring_only.get().to_string()
-                                on:click=move |_| expiring_only.set(true)
-                            >
-                                {format!("Expiring within {SOON_DAYS} days")}
-                            </button>
-                        </div>
+        <section class="card" aria-labelledby="policy-list-title">
+            <header class="card-header">
+                <div>
+                    <h2 id="policy-list-title">"Policies"</h2>
+                    <p class="card-subtitle">
+                        "Bound cover in the current environment. New policies appear here on their own as contractors finish their applications."
+                    </p>
+                </div>
+                <div class="toolbar">
+                    <div class="segmented" role="group" aria-label="Which policies">
                         <button
-                            id="policy-refresh"
+                            id="policy-filter-all"
                             type="button"
-                            class="button button-secondary"
-                            disabled=move || refreshing.get()
-                            on:click=refresh
+                            class="segment"
+                            class:selected=move || !expiring_only.get()
+                            aria-pressed=move || (!expiring_only.get()).to_string()
+                            on:click=move |_| expiring_only.set(false)
                         >
-                            {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
+                            "All"
+                        </button>
+                        <button
+                            id="policy-filter-expiring"
+                            type="button"
+                            class="segment"
+                            class:selected=move || expiring_only.get()
+                            aria-pressed=move || expiring_only.get().to_string()
+                            on:click=move |_| expiring_only.set(true)
+                        >
+                            {format!("Expiring within {SOON_DAYS} days")}
                         </button>
                     </div>
-                </header>
-                    {move || {
-                        policies
-                            .get()
-                            .map(|result| match result {
-                                Ok(rows) => {
-                                    view! {
-                                        <PolicyTable
-                                            rows=rows
-                                            expiring_only=expiring_only.get_untracked()
-                                            highlight=shared.highlight.get()
-                                            on_view=on_view
-                                            on_assign=on_assign
-                                            on_cancel=Callback::new(move |row| cancelling.set(Some(row)))
-                                        />
-                                    }
-                                        .into_any()
-                                }
-                                Err(error) => {
-                                    view! {
-                                        <div id="policy-list-error" class="alert alert-error" role="alert">
-                                            <p class="alert-title">"Could not load policies"</p>
-                                            <p>{error.message}</p>
-                                        </div>
-                                    }
-                                        .into_any()
-                                }
-                            })
-    .unwrap_or_else(|| loading_note("Loading policies…"))
-                    }}
-                {move || {
-                    cancelling
-                        .get()
-                        .map(|row| {
+                    <button
+                        id="policy-refresh"
+                        type="button"
+                        class="button button-secondary"
+                        disabled=move || refreshing.get()
+                        on:click=refresh
+                    >
+                        {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
+                    </button>
+                </div>
+            </header>
+            {move || {
+                policies
+                    .get()
+                    .map(|result| match result {
+                        Ok(rows) => {
                             view! {
-                                <CancelDialog
-                                    row=row
-                                    busy=busy
-                                    on_confirm=confirm_cancel
-                                    on_dismiss=Callback::new(move |_| cancelling.set(None))
+                                <PolicyTable
+                                    rows=rows
+                                    expiring_only=expiring_only.get_untracked()
+                                    highlight=shared.highlight.get()
+                                    on_view=on_view
+                                    on_assign=on_assign
+                                    on_cancel=Callback::new(move |row| cancelling.set(Some(row)))
                                 />
                             }
-                        })
-                }}
-            </section>
-        }
+                                .into_any()
+                        }
+                        Err(error) => {
+                            view! {
+                                <div id="policy-list-error" class="alert alert-error" role="alert">
+                                    <p class="alert-title">"Could not load policies"</p>
+                                    <p>{error.message}</p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    })
+                    .unwrap_or_else(|| loading_note("Loading policies…"))
+            }}
+            {move || {
+                cancelling
+                    .get()
+                    .map(|row| {
+                        view! {
+                            <CancelDialog
+                                row=row
+                                busy=busy
+                                on_confirm=confirm_cancel
+                                on_dismiss=Callback::new(move |_| cancelling.set(None))
+                            />
+                        }
+                    })
+            }}
+        </section>
+    }
 }
 
 #[component]

@@ -93,74 +93,74 @@ pub fn RepeatCoverage(row: PolicyRow, on_close: Callback<()>) -> impl IntoView {
     };
 
     view! {
-            <section id="repeat-coverage" class="card" aria-labelledby="repeat-coverage-title">
-                <header class="card-header">
-                    <div>
-                        <h2 id="repeat-coverage-title">{format!("Repeat coverage for {}", who.get_value())}</h2>
-                        <p class="card-subtitle">
-                            {format!(
-                                "Cover another job under policy {} without a new application. 1099Policy checks eligibility and charges the card on file about a day after emailing the contractor.",
-                                row.policy.id,
-                            )}
-                        </p>
-                    </div>
-                    <button id="repeat-coverage-close" type="button" class="button button-secondary" on:click=move |_| on_close.run(())>
-                        "Close"
-                    </button>
-                </header>
-                <div class="form-grid">
-                    <div class="field span-3" class:has-error=move || job_error.get().is_some()>
-                        <label for="field-job">"Job"</label>
-                        <select
-                            id="field-job"
-                            prop:value=move || job.get()
-                            on:change=move |ev| {
-                                job.set(event_target_value(&ev));
-                                job_error.set(None);
-                                verdict.set(None);
-                            }
-                        >
-                            <option value="">"Choose a job…"</option>
-                            {move || match jobs.get() {
-                                Some(Ok(list)) => list
-                                    .into_iter()
-                                    .filter(|j| Some(&j.id) != row.job.as_ref())
-                                    .map(|j| view! { <option value=j.id.clone()>{j.name.clone()}</option> })
-                                    .collect_view()
-                                    .into_any(),
-                                _ => ().into_any(),
-                            }}
-                        </select>
-                        {move || job_error.get().map(|message| view! { <p id="error-job" class="field-error" role="alert">{message}</p> })}
-                    </div>
-                    <div class="form-actions span-3">
-                        <button id="assignment-submit" type="button" class="button button-primary" disabled=move || sending.get() on:click=submit>
-                            {move || if sending.get() { "Checking…" } else { "Check eligibility and add" }}
-                        </button>
-                    </div>
-                    {move || verdict.get().map(|verdict| {
-                        let text = verdict.message.clone().unwrap_or_else(|| if verdict.result { "Eligible.".into() } else { "Not eligible.".into() });
-                        view! {
-                            <div
-                                id="assignment-eligibility"
-                                class="alert span-6"
-                                class:alert-success=verdict.result
-                                class:alert-warning=!verdict.result
-                                role="status"
-                            >
-                                <p class="alert-title">{if verdict.result { "Eligible: coverage added" } else { "Not eligible" }}</p>
-                                <p>{text}</p>
-                            </div>
-                        }
-                    })}
+        <section id="repeat-coverage" class="card" aria-labelledby="repeat-coverage-title">
+            <header class="card-header">
+                <div>
+                    <h2 id="repeat-coverage-title">{format!("Repeat coverage for {}", who.get_value())}</h2>
+                    <p class="card-subtitle">
+                        {format!(
+                            "Cover another job under policy {} without a new application. 1099Policy checks eligibility and charges the card on file about a day after emailing the contractor.",
+                            row.policy.id,
+                        )}
+                    </p>
                 </div>
-                    {move || assignments.get().map(|result| match result {
-                        Ok(list) => view! { <AssignmentTable list=list job_names=job_names.get() who=who.get_value() on_changed=Callback::new(move |_| version.update(|v| *v += 1)) /> }.into_any(),
-                        Err(error) => view! { <p class="alert alert-error">{error.message}</p> }.into_any(),
-                    })
-    .unwrap_or_else(|| loading_note("Loading assignments…"))}
-            </section>
-        }
+                <button id="repeat-coverage-close" type="button" class="button button-secondary" on:click=move |_| on_close.run(())>
+                    "Close"
+                </button>
+            </header>
+            <div class="form-grid">
+                <div class="field span-3" class:has-error=move || job_error.get().is_some()>
+                    <label for="field-job">"Job"</label>
+                    <select
+                        id="field-job"
+                        prop:value=move || job.get()
+                        on:change=move |ev| {
+                            job.set(event_target_value(&ev));
+                            job_error.set(None);
+                            verdict.set(None);
+                        }
+                    >
+                        <option value="">"Choose a job…"</option>
+                        {move || match jobs.get() {
+                            Some(Ok(list)) => list
+                                .into_iter()
+                                .filter(|j| Some(&j.id) != row.job.as_ref())
+                                .map(|j| view! { <option value=j.id.clone()>{j.name.clone()}</option> })
+                                .collect_view()
+                                .into_any(),
+                            _ => ().into_any(),
+                        }}
+                    </select>
+                    {move || job_error.get().map(|message| view! { <p id="error-job" class="field-error" role="alert">{message}</p> })}
+                </div>
+                <div class="form-actions span-3">
+                    <button id="assignment-submit" type="button" class="button button-primary" disabled=move || sending.get() on:click=submit>
+                        {move || if sending.get() { "Checking…" } else { "Check eligibility and add" }}
+                    </button>
+                </div>
+                {move || verdict.get().map(|verdict| {
+                    let text = verdict.message.clone().unwrap_or_else(|| if verdict.result { "Eligible.".into() } else { "Not eligible.".into() });
+                    view! {
+                        <div
+                            id="assignment-eligibility"
+                            class="alert span-6"
+                            class:alert-success=verdict.result
+                            class:alert-warning=!verdict.result
+                            role="status"
+                        >
+                            <p class="alert-title">{if verdict.result { "Eligible: coverage added" } else { "Not eligible" }}</p>
+                            <p>{text}</p>
+                        </div>
+                    }
+                })}
+            </div>
+            {move || assignments.get().map(|result| match result {
+                Ok(list) => view! { <AssignmentTable list=list job_names=job_names.get() who=who.get_value() on_changed=Callback::new(move |_| version.update(|v| *v += 1)) /> }.into_any(),
+                Err(error) => view! { <p class="alert alert-error">{error.message}</p> }.into_any(),
+            })
+                .unwrap_or_else(|| loading_note("Loading assignments…"))}
+        </section>
+    }
 }
 
 #[component]

@@ -91,39 +91,39 @@ pub(super) fn QuoteComparison(
     };
 
     view! {
-            <section class="card" aria-labelledby="comparison-title">
-                <header class="card-header">
-                    <div>
-                        <h2 id="comparison-title">"Compare quotes"</h2>
-                        <p class="card-subtitle" id="comparison-subtitle">{subtitle}</p>
-                    </div>
-                    <button id="quote-refresh" type="button" class="button button-secondary" on:click=refresh>
-                        "Refresh"
-                    </button>
-                </header>
-                    {move || {
-                        quotes.get().map(|result| match result {
-                            Ok(list) if list.is_empty() => {
-                                view! { <p id="comparison-empty" class="table-note">"No quotes yet for this contractor and job. Request some above."</p> }.into_any()
-                            }
-                            Ok(list) => {
-                                let pay = job.get().map(|j| estimated_pay(&j).amount).unwrap_or(Cents::ZERO);
-                                let mut comparison = Comparison::new(list, pay, &required.get());
-                                let (column, ascending) = sort.get();
-                                comparison.sort(column, ascending);
-                                view! { <ComparisonTable comparison=comparison sort=sort chosen=chosen /> }.into_any()
-                            }
-                            Err(error) => view! {
-                                <div class="alert alert-error" role="alert">
-                                    <p class="alert-title">"Could not load quotes"</p>
-                                    <p>{error.message}</p>
-                                </div>
-                            }.into_any(),
-                        })
-    .unwrap_or_else(|| loading_note("Loading quotes…"))
-                    }}
-            </section>
-        }
+        <section class="card" aria-labelledby="comparison-title">
+            <header class="card-header">
+                <div>
+                    <h2 id="comparison-title">"Compare quotes"</h2>
+                    <p class="card-subtitle" id="comparison-subtitle">{subtitle}</p>
+                </div>
+                <button id="quote-refresh" type="button" class="button button-secondary" on:click=refresh>
+                    "Refresh"
+                </button>
+            </header>
+            {move || {
+                quotes.get().map(|result| match result {
+                    Ok(list) if list.is_empty() => {
+                        view! { <p id="comparison-empty" class="table-note">"No quotes yet for this contractor and job. Request some above."</p> }.into_any()
+                    }
+                    Ok(list) => {
+                        let pay = job.get().map(|j| estimated_pay(&j).amount).unwrap_or(Cents::ZERO);
+                        let mut comparison = Comparison::new(list, pay, &required.get());
+                        let (column, ascending) = sort.get();
+                        comparison.sort(column, ascending);
+                        view! { <ComparisonTable comparison=comparison sort=sort chosen=chosen /> }.into_any()
+                    }
+                    Err(error) => view! {
+                        <div class="alert alert-error" role="alert">
+                            <p class="alert-title">"Could not load quotes"</p>
+                            <p>{error.message}</p>
+                        </div>
+                    }.into_any(),
+                })
+                    .unwrap_or_else(|| loading_note("Loading quotes…"))
+            }}
+        </section>
+    }
 }
 
 #[component]
