@@ -6,6 +6,7 @@ use crate::components::environment_badge::{EnvironmentBadge, ProductionBanner};
 use crate::components::policy_notice::{PolicyNoticeStack, PolicyNotices};
 use crate::components::toast::{ToastStack, Toasts};
 use crate::current_settings::CurrentSettings;
+use crate::loaded::loading_note;
 use crate::pages::audit::AuditPage;
 use crate::pages::contractors::ContractorsPage;
 use crate::pages::entities::EntitiesPage;
@@ -15,6 +16,7 @@ use crate::pages::quotes::{OpenQuotes, QuoteTarget, QuotesPage};
 use crate::pages::sessions::SessionsPage;
 use crate::pages::settings::SettingsPage;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 /// The sidebar entries. A signal holds the current one; no router is needed for a handful of pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +70,76 @@ impl Page {
     }
 }
 
+/// Renders one page; a plain function pointer, so it can come out of a lazily loaded module.
+type Render = fn() -> AnyView;
+
+const CONTRACTORS: Render = || view! { <ContractorsPage /> }.into_any();
+
+/// What shows when the pages' module cannot be loaded: it ships inside the app, so only a
+/// damaged install gets here, and starting again or reinstalling is what helps.
+const UNLOADABLE: Render = || {
+    view! {
+        <div id="page-load-error" class="alert alert-error" role="alert">
+            "This page's code could not be loaded. Restart Coverdesk; if it happens again, reinstall it."
+        </div>
+    }
+    .into_any()
+};
+
+impl Page {
+    /// This page's code. The first page is in the main wasm; the others are cut out into
+    /// one module of their own (wasm-split, scripts/build-ui), fetched the first time any
+    /// of them is asked for, so the web view compiles only the first screen's code before
+    /// showing it.
+    async fn load(self) -> Result<Render, SplitLoaderError> {
+        match self {
+            Page::Contractors => Ok(CONTRACTORS),
+            Page::Entities => entities_page().await,
+            Page::Jobs => jobs_page().await,
+            Page::Quotes => quotes_page().await,
+            Page::Sessions => sessions_page().await,
+            Page::Policies => policies_page().await,
+            Page::Audit => audit_page().await,
+            Page::Settings => settings_page().await,
+        }
+    }
+}
+
+#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
+fn entities_page() -> Result<Render, SplitLoaderError> {
+    Ok(|| view! { <EntitiesPage /> }.into_any())
+}
+
+#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
+fn jobs_page() -> Result<Render, SplitLoaderError> {
+    Ok(|| view! { <JobsPage /> }.into_any())
+}
+
+#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
+fn quotes_page() -> Result<Render, SplitLoaderError> {
+    Ok(|| view! { <QuotesPage /> }.into_any())
+}
+
+#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
+fn sessions_page() -> Result<Render, SplitLoaderError> {
+    Ok(|| view! { <SessionsPage /> }.into_any())
+}
+
+#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
+fn policies_page() -> Result<Render, SplitLoaderError> {
+    Ok(|| view! { <PoliciesPage /> }.into_any())
+}
+
+#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
+fn audit_page() -> Result<Render, SplitLoaderError> {
+    Ok(|| view! { <AuditPage /> }.into_any())
+}
+
+#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
+fn settings_page() -> Result<Render, SplitLoaderError> {
+    Ok(|| view! { <SettingsPage /> }.into_any())
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let settings = CurrentSettings::new();
@@ -100,6 +172,29 @@ pub fn App() -> impl IntoView {
     let open_policy = Callback::new(move |id: String| {
         policies.highlight.set(Some(id));
         page.set(Page::Policies);
+    });
+
+    // The first page shows at once; another may wait for its code (None meanwhile).
+    let shown = RwSignal::new(Some(CONTRACTORS));
+    Effect::watch(
+        move || page.get(),
+        move |&wanted, _, _| {
+            shown.set(None);
+            leptos::task::spawn_local(async move {
+                let render = wanted.load().await.unwrap_or(UNLOADABLE);
+                // A quicker click may have moved on while this page's code was loading.
+                if page.get_untracked() == wanted {
+                    shown.set(Some(render));
+                }
+            });
+        },
+        false,
+    );
+    // Once the first screen is up, the other pages' code loads in the background, so the
+    // first visit to one does not wait for it either. (A failure here is retried, and
+    // shown, when a page is opened.)
+    leptos::task::spawn_local(async {
+        let _ = Page::Settings.load().await;
     });
 
     view! {
@@ -141,15 +236,9 @@ pub fn App() -> impl IntoView {
                     <EnvironmentBadge />
                 </header>
                 <main class="content">
-                    {move || match page.get() {
-                        Page::Contractors => view! { <ContractorsPage /> }.into_any(),
-                        Page::Entities => view! { <EntitiesPage /> }.into_any(),
-                        Page::Jobs => view! { <JobsPage /> }.into_any(),
-                        Page::Quotes => view! { <QuotesPage /> }.into_any(),
-                        Page::Sessions => view! { <SessionsPage /> }.into_any(),
-                        Page::Policies => view! { <PoliciesPage /> }.into_any(),
-                        Page::Audit => view! { <AuditPage /> }.into_any(),
-                        Page::Settings => view! { <SettingsPage /> }.into_any(),
+                    {move || match shown.get() {
+                        Some(render) => render(),
+                        None => loading_note("Opening the page…"),
                     }}
                 </main>
             </div>
