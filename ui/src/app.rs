@@ -105,39 +105,25 @@ impl Page {
     }
 }
 
-#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
-fn entities_page() -> Result<Render, SplitLoaderError> {
-    Ok(|| view! { <EntitiesPage /> }.into_any())
+/// One function per page in the split module: wasm-split's unit is a function, and its
+/// result must be a plain value (it is returned across the modules' boundary).
+macro_rules! split_page {
+    ($($load:ident => $page:ident),* $(,)?) => {$(
+        #[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
+        fn $load() -> Result<Render, SplitLoaderError> {
+            Ok(|| view! { <$page /> }.into_any())
+        }
+    )*};
 }
 
-#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
-fn jobs_page() -> Result<Render, SplitLoaderError> {
-    Ok(|| view! { <JobsPage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
-fn quotes_page() -> Result<Render, SplitLoaderError> {
-    Ok(|| view! { <QuotesPage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
-fn sessions_page() -> Result<Render, SplitLoaderError> {
-    Ok(|| view! { <SessionsPage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
-fn policies_page() -> Result<Render, SplitLoaderError> {
-    Ok(|| view! { <PoliciesPage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
-fn audit_page() -> Result<Render, SplitLoaderError> {
-    Ok(|| view! { <AuditPage /> }.into_any())
-}
-
-#[wasm_split(pages, wasm_split_path = leptos::wasm_split, fallible)]
-fn settings_page() -> Result<Render, SplitLoaderError> {
-    Ok(|| view! { <SettingsPage /> }.into_any())
+split_page! {
+    entities_page => EntitiesPage,
+    jobs_page => JobsPage,
+    quotes_page => QuotesPage,
+    sessions_page => SessionsPage,
+    policies_page => PoliciesPage,
+    audit_page => AuditPage,
+    settings_page => SettingsPage,
 }
 
 #[component]
