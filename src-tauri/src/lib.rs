@@ -20,6 +20,7 @@ pub fn run() {
     commands::startup::mark_start();
     tauri::Builder::default()
         .setup(|app| {
+            let began = std::time::Instant::now();
             let data_dir = app.path().app_data_dir()?;
             let state = tauri::async_runtime::block_on(state::AppState::start(
                 data_dir,
@@ -30,6 +31,7 @@ pub fn run() {
             commands::sync::keep_fresh(app.handle().clone());
             app.manage(commands::desktop::SystemClipboard::default());
             follow::spawn(app.handle().clone());
+            commands::startup::mark_setup(began.elapsed());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
