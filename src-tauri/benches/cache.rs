@@ -60,7 +60,9 @@ fn contractor(n: usize, dice: &mut Dice) -> Contractor {
             postalcode: "94104".into(),
             ..Default::default()
         },
-        company_name: n.is_multiple_of(3).then(|| format!("{last} {} LLC", n % 1000)),
+        company_name: n
+            .is_multiple_of(3)
+            .then(|| format!("{last} {} LLC", n % 1000)),
         custom_metadata: Default::default(),
         withhold_premium: false,
         created: 1_700_000_000 + n as i64,

@@ -177,8 +177,9 @@ pub fn App() -> impl IntoView {
         false,
     );
     // Once the first screen is up, the other pages' code loads in the background, so the
-    // first visit to one does not wait for it either. (A failure here is retried, and
-    // shown, when a page is opened.)
+    // first visit to one does not wait for it either. One module holds them all: loading
+    // one page's code loads every page's. (A failure here is retried, and shown, when a
+    // page is opened.)
     leptos::task::spawn_local(async {
         let _ = Page::Settings.load().await;
     });
