@@ -58,6 +58,11 @@ pub enum Error {
          and confirm when Coverdesk asks."
     )]
     ProductionUnconfirmed,
+    /// A compliance report for an entity the cache does not hold.
+    #[error(
+        "No entity {0} is in this environment's records. Refresh the entities and choose it again."
+    )]
+    UnknownEntity(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -71,6 +76,7 @@ impl Error {
             Error::Api(ApiError::Transport(_)) => "network".into(),
             Error::Api(ApiError::Timeout) => "timeout".into(),
             Error::Api(ApiError::Decode { .. }) => "unexpected_response".into(),
+            Error::Api(ApiError::CreatedUnreadable { .. }) => "created_unreadable".into(),
             Error::KeychainUnavailable(_) => "keychain_unavailable".into(),
             Error::KeychainLocked(_) => "keychain_locked".into(),
             Error::NoKey(_) => "no_key".into(),
@@ -78,6 +84,7 @@ impl Error {
             Error::Cache(_) => "cache".into(),
             Error::StandIn(_) => "standin".into(),
             Error::Io(_) => "io".into(),
+            Error::UnknownEntity(_) => "unknown_entity".into(),
             Error::DraftTooLarge => "draft_too_large".into(),
             Error::Desktop(_) => "desktop".into(),
             Error::DocumentRefused(_) => "document_refused".into(),
@@ -109,6 +116,10 @@ impl Error {
             Error::Api(ApiError::Timeout) => "The API did not answer in time. Your input is kept; try again.".into(),
             Error::Api(ApiError::Decode { path, .. }) => {
                 format!("The API sent a response Coverdesk does not understand (at {path}). Please report this.")
+            }
+            Error::Api(ApiError::CreatedUnreadable { id, path, .. }) => {
+                let what = id.as_deref().map(|id| format!(" ({id})")).unwrap_or_default();
+                format!("Created{what}, but Coverdesk could not read the API's reply (at {path}). Do not create it again: refresh the list to find it, and please report this.")
             }
             other => other.to_string(),
         }
@@ -225,5 +236,22 @@ mod tests {
         let view = Error::Api(ApiError::Transport("refused".into())).view();
         assert_eq!(view.code, "network");
         assert!(view.message.contains("try again"));
+    }
+
+    #[test]
+    fn an_unreadable_create_says_it_was_created_and_not_to_retry() {
+        let view = Error::Api(ApiError::CreatedUnreadable {
+            id: Some("cn_9".into()),
+            path: "created".into(),
+            message: "expected an integer".into(),
+        })
+        .view();
+        assert_eq!(view.code, "created_unreadable");
+        assert!(
+            view.message.starts_with("Created (cn_9), but")
+                && view.message.contains("Do not create it again"),
+            "{}",
+            view.message
+        );
     }
 }

@@ -322,3 +322,45 @@ fn a_base_that_is_not_a_url_is_refused_up_front() {
     assert_eq!(live.environment(), Environment::Production);
     assert_eq!(live.base(), "https://api.1099policy.com");
 }
+
+#[tokio::test]
+async fn an_unreadable_reply_to_a_create_says_it_was_created_and_is_not_sent_again() {
+    // Accepted (201), but `created` is not a time: the contractor exists.
+    let server = flaky(|_| {
+        Reply::json(
+            201,
+            r#"{"id":"cn_9","first_name":"Joe","last_name":"Parker","email":"joe@example.com","phone":"415-474-9088","address":{"line1":"1 Kearny St","locality":"San Francisco","region":"CA","postalcode":"94104"},"created":"soon"}"#,
+        )
+    })
+    .await;
+    let error = client(&server.base, quick_retries(2))
+        .contractors()
+        .create(&contractor("joe@example.com"))
+        .await
+        .unwrap_err();
+    match &error {
+        Error::CreatedUnreadable { id, path, .. } => {
+            assert_eq!((id.as_deref(), path.as_str()), (Some("cn_9"), "created"));
+        }
+        other => panic!("expected created-but-unreadable, got {other:?}"),
+    }
+    assert!(
+        error
+            .to_string()
+            .starts_with("created (cn_9), but the reply could not be read (at created:"),
+        "{error}"
+    );
+    assert_eq!(server.seen().len(), 1, "never sent again");
+
+    let no_id = flaky(|_| Reply::json(200, "[]")).await;
+    let error = client(&no_id.base, quick_retries(2))
+        .contractors()
+        .create(&contractor("joe@example.com"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::CreatedUnreadable { id: None, .. }),
+        "{error:?}"
+    );
+    assert_eq!(no_id.seen().len(), 1);
+}

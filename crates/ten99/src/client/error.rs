@@ -26,6 +26,21 @@ pub enum Error {
     /// where in the body (`[3].created`).
     #[error("unexpected response at {path}: {message}")]
     Decode { path: String, message: String },
+    /// A 2xx answer to a create (a POST) whose body could not be read: the API did the
+    /// write, so the object most likely exists and sending the call again could make a
+    /// duplicate. `id` is the object's ID when the body showed one.
+    #[error("created{}, but the reply could not be read (at {path}: {message})", id_note(.id))]
+    CreatedUnreadable {
+        id: Option<String>,
+        path: String,
+        message: String,
+    },
+}
+
+fn id_note(id: &Option<String>) -> String {
+    id.as_deref()
+        .map(|id| format!(" ({id})"))
+        .unwrap_or_default()
 }
 
 impl Error {

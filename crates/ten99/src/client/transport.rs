@@ -99,7 +99,7 @@ impl Client {
             };
             match delay {
                 Some(delay) => tokio::time::sleep(delay).await,
-                None => return finish(outcome),
+                None => return finish(&method, outcome),
             }
             retry += 1;
         }
@@ -164,10 +164,22 @@ fn certificate_form(upload: &CertificateUpload) -> Result<Form, reqwest::Error> 
         .part("certificate", file))
 }
 
-fn finish<T: DeserializeOwned>(outcome: Result<Answer, reqwest::Error>) -> Result<T, Error> {
+fn finish<T: DeserializeOwned>(
+    method: &Method,
+    outcome: Result<Answer, reqwest::Error>,
+) -> Result<T, Error> {
     let answer = outcome.map_err(Error::from_reqwest)?;
     if (200..300).contains(&answer.status) {
-        return decode(&answer.bytes);
+        return match decode(&answer.bytes) {
+            Err(Error::Decode { path, message }) if method == Method::POST => {
+                Err(Error::CreatedUnreadable {
+                    id: created_id(&answer.bytes),
+                    path,
+                    message,
+                })
+            }
+            other => other,
+        };
     }
     let request_id = answer
         .headers
@@ -187,4 +199,13 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
         path: e.path().to_string(),
         message: e.inner().to_string(),
     })
+}
+
+/// The `id` of an object in a body that did not decode as its type, if it has one.
+fn created_id(bytes: &[u8]) -> Option<String> {
+    let body: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    match body.get("id")? {
+        serde_json::Value::String(id) if !id.is_empty() => Some(id.clone()),
+        _ => None,
+    }
 }

@@ -53,6 +53,10 @@ pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
     Vec::deserialize(d)
 }
 
+pub fn optional_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    Option::deserialize(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

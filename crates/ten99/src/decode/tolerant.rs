@@ -32,15 +32,29 @@ pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, 
     })
 }
 
+/// 2^63 as a float: the first whole float outside i64.
+const I64_BOUND: f64 = 9_223_372_036_854_775_808.0;
+
 /// An integer that may arrive as a numeric string (`"1701561600"`).
 pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     match StringOrNumber::deserialize(d)? {
         StringOrNumber::Integer(i) => Ok(i),
-        StringOrNumber::Float(f) if f.fract() == 0.0 => Ok(f as i64),
-        StringOrNumber::Text(s) => s
-            .trim()
-            .parse()
-            .map_err(|_| serde::de::Error::custom(format!("expected an integer, got {s:?}"))),
+        // Whole floats only inside i64's range: `as` would clamp 1e20 to i64::MAX.
+        StringOrNumber::Float(f) if f.fract() == 0.0 && (-I64_BOUND..I64_BOUND).contains(&f) => {
+            Ok(f as i64)
+        }
+        StringOrNumber::Float(f) if f.fract() == 0.0 => Err(serde::de::Error::custom(format!(
+            "integer out of range: {f}"
+        ))),
+        StringOrNumber::Text(s) => s.trim().parse().map_err(|e: std::num::ParseIntError| {
+            let problem = match e.kind() {
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                    "integer out of range"
+                }
+                _ => "expected an integer",
+            };
+            serde::de::Error::custom(format!("{problem}, got {s:?}"))
+        }),
         StringOrNumber::Float(f) => Err(serde::de::Error::custom(format!(
             "expected an integer, got {f}"
         ))),
@@ -154,6 +168,20 @@ pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
     }
 }
 
+/// A count (`years_experience`, `duration_hours`) that may arrive as a numeric string;
+/// null and the placeholders are `None`, a value outside `u32` is an error, not clamped.
+pub fn optional_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    match unstringify(Value::deserialize(d)?).map_err(D::Error::custom)? {
+        Value::Null => Ok(None),
+        value => {
+            let wide = integer(value).map_err(D::Error::custom)?;
+            u32::try_from(wide)
+                .map(Some)
+                .map_err(|_| D::Error::custom(format!("integer out of range: {wide}")))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +240,43 @@ mod tests {
         assert!(serde_json::from_value::<Probe>(json!({"m": [1]})).is_err());
         assert!(serde_json::from_value::<Probe>(json!({"v": "[1, "})).is_err());
         assert!(serde_json::from_value::<Probe>(json!({"l": [{}]})).is_err());
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct Counts {
+        #[serde(deserialize_with = "integer")]
+        i: i64,
+        #[serde(default, deserialize_with = "optional_count")]
+        c: Option<u32>,
+    }
+
+    fn counts(value: Value) -> Result<Counts, String> {
+        serde_json::from_value(value).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn integers_read_from_strings_and_floats() {
+        let c = counts(json!({"i": "1701561600", "c": "40"})).unwrap();
+        assert_eq!((c.i, c.c), (1_701_561_600, Some(40)));
+        let c = counts(json!({"i": 12.0, "c": "None"})).unwrap();
+        assert_eq!((c.i, c.c), (12, None));
+    }
+
+    #[test]
+    fn integers_out_of_range_are_refused_not_clamped() {
+        for too_big in [
+            json!({"i": "9223372036854775808"}),
+            json!({"i": 18446744073709551615u64}),
+            json!({"i": 1e20}),
+            json!({"i": -1e19}),
+            json!({"i": 1, "c": 4294967296u64}),
+            json!({"i": 1, "c": "-1"}),
+        ] {
+            let err = counts(too_big.clone()).unwrap_err();
+            assert!(err.contains("out of range"), "{too_big}: {err}");
+        }
+        assert!(counts(json!({"i": 1.5}))
+            .unwrap_err()
+            .contains("expected an integer"));
     }
 }

@@ -63,7 +63,7 @@ pub struct JobInput {
     pub wage_type: Option<WageType>,
     #[serde(
         default,
-        deserialize_with = "decode::option",
+        deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub years_experience: Option<u32>,
@@ -90,7 +90,7 @@ pub struct JobInput {
     /// Not in the reference, but sent by every SDK example.
     #[serde(
         default,
-        deserialize_with = "decode::option",
+        deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub duration_hours: Option<u32>,
@@ -214,7 +214,7 @@ pub struct JobUpdate {
     pub wage_type: Option<WageType>,
     #[serde(
         default,
-        deserialize_with = "decode::option",
+        deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub years_experience: Option<u32>,
@@ -239,7 +239,7 @@ pub struct JobUpdate {
     pub withhold_premium: Option<bool>,
     #[serde(
         default,
-        deserialize_with = "decode::option",
+        deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub duration_hours: Option<u32>,
@@ -291,7 +291,7 @@ pub struct Job {
     pub wage_type: WageType,
     #[serde(
         default,
-        deserialize_with = "decode::option",
+        deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub years_experience: Option<u32>,
@@ -311,7 +311,7 @@ pub struct Job {
     pub withhold_premium: bool,
     #[serde(
         default,
-        deserialize_with = "decode::option",
+        deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub duration_hours: Option<u32>,
