@@ -47,6 +47,20 @@ pub const CONTRACTOR_COLUMNS: [(&str, &str, &[&str]); 11] = [
     ),
 ];
 
+/// The largest CSV file an import reads (32 MiB: 100,000 contractors with full addresses
+/// take about 15). A bigger file is refused before it is read, so it never fills the web
+/// view's memory; split it and import the parts.
+pub const IMPORT_MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// What an import says about a file over [`IMPORT_MAX_BYTES`].
+pub fn too_big_message(bytes: usize) -> String {
+    format!(
+        "This file is {} MB; an import reads at most {} MB. Split it into smaller files and import each.",
+        bytes.div_ceil(1024 * 1024),
+        IMPORT_MAX_BYTES / (1024 * 1024)
+    )
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportPreview {
     pub rows: Vec<ImportRow>,

@@ -40,7 +40,7 @@ pub async fn export_to(
 }
 
 /// The Downloads folder (there is no file dialog), or the app's own folder without one.
-fn export_dir(app: &AppHandle) -> Result<PathBuf> {
+pub(crate) fn export_dir(app: &AppHandle) -> Result<PathBuf> {
     match app.path().download_dir() {
         Ok(dir) if dir.is_dir() => Ok(dir),
         _ => Ok(app

@@ -201,3 +201,75 @@ async fn renders_a_certificate_page_with_ink_on_it() {
     let zoomed = render::page(&bytes, 1, 2.0).unwrap();
     assert_eq!(zoomed.width, image.width * 2);
 }
+
+/// A tiny PDF whose trailer says it is encrypted with the standard handler, with an owner
+/// and user entry that no password (not even the empty one) opens.
+fn encrypted_pdf() -> Vec<u8> {
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_owned(),
+        format!(
+            "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <{}> /U <{}> >>",
+            "11".repeat(32),
+            "22".repeat(32)
+        ),
+    ];
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).into_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").into_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R /Encrypt 4 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1,
+            id = "ab".repeat(16)
+        )
+        .into_bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn hostile_pdfs_each_get_a_message_the_viewer_shows() {
+    let mut huge = b"%PDF-1.7\n".to_vec();
+    huge.resize(render::MAX_BYTES + 1, b' ');
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        (
+            "huge",
+            huge,
+            "it is 51 MB, more than the 50 MB the viewer draws",
+        ),
+        ("encrypted", encrypted_pdf(), "it is encrypted"),
+        (
+            "not a PDF",
+            b"PK\x03\x04 a zip file".to_vec(),
+            "the file is not a PDF",
+        ),
+    ];
+    for (what, bytes, reason) in cases {
+        let error = match render::page_count(&bytes) {
+            Ok(pages) => panic!("{what}: read as {pages} pages"),
+            Err(error) => error,
+        };
+        assert_eq!(error.code(), "document_broken", "{what}");
+        let message = error.view().message;
+        assert_eq!(
+            message,
+            format!("This PDF could not be read ({reason}). Try Open in system viewer, or ask 1099Policy for a new copy."),
+            "{what}"
+        );
+        assert_eq!(
+            render::page(&bytes, 1, 1.0).unwrap_err().view().message,
+            message,
+            "{what}"
+        );
+    }
+}

@@ -2,8 +2,10 @@
 //! (plus ID and creation time), so an export can be edited and imported again.
 
 use crate::error::Result;
+use coverdesk_ipc::compliance::ComplianceRow;
 use coverdesk_ipc::records_csv::CONTRACTOR_COLUMNS;
 use std::path::Path;
+use ten99::resources::policies::resolve_url;
 use ten99::time::UnixTime;
 use ten99::{Address, Cents, Contractor, Entity, Job};
 
@@ -33,6 +35,24 @@ fn address_cells(address: Option<&Address>) -> [String; 5] {
 
 const ADDRESS_HEADERS: [&str; 5] = ["address_line1", "address_line2", "city", "state", "zip"];
 
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection
+/// list). A leading apostrophe keeps such a cell text in Excel, LibreOffice and Sheets;
+/// the import takes it off again, so an export imports back unchanged.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` as a spreadsheet will show it, never as a formula it would run. A plain
+/// negative number (`-2.50`) stays a number: it runs nothing.
+pub fn neutralised(cell: String) -> String {
+    let number = cell.len() > 1
+        && cell[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
+        && cell[1..].starts_with(|c: char| c.is_ascii_digit());
+    if cell.starts_with(FORMULA_STARTS) && !number {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 fn write_rows(
     path: &Path,
     headers: &[&str],
@@ -42,7 +62,8 @@ fn write_rows(
     writer.write_record(headers).map_err(csv_error)?;
     let mut count = 0;
     for row in rows {
-        writer.write_record(&row).map_err(csv_error)?;
+        let row = row.into_iter().map(neutralised);
+        writer.write_record(row).map_err(csv_error)?;
         count += 1;
     }
     writer.flush()?;
@@ -143,6 +164,55 @@ pub fn jobs(path: &Path, jobs: &[Job]) -> Result<usize> {
     write_rows(path, &headers, rows)
 }
 
+/// The compliance report of one entity: a line per contractor, job and required line of
+/// cover, with the policy, its end and the certificate link (made absolute against
+/// `api_base`), the document an ops person sends the client.
+pub fn compliance(path: &Path, rows: &[ComplianceRow], api_base: &str) -> Result<usize> {
+    let headers = [
+        "entity",
+        "job",
+        "job_id",
+        "contractor",
+        "contractor_id",
+        "engagement_end",
+        "coverage",
+        "status",
+        "policy",
+        "policy_ends",
+        "certificate",
+        "aggregate_limit",
+        "occurrence_limit",
+    ];
+    let date = |t: Option<UnixTime>| t.map(|t| t.to_ymd()).unwrap_or_default();
+    let lines = rows.iter().flat_map(|row| {
+        row.lines.iter().map(move |line| {
+            vec![
+                row.entity_name.clone(),
+                row.job_name.clone(),
+                row.job.clone(),
+                row.contractor_name.clone().unwrap_or_default(),
+                row.contractor.clone().unwrap_or_default(),
+                date(row.engagement_end),
+                line.coverage.label().to_owned(),
+                line.status.label().to_owned(),
+                line.policy.clone().unwrap_or_default(),
+                date(line.until),
+                line.certificate_url
+                    .as_deref()
+                    .map(|url| resolve_url(api_base, url))
+                    .unwrap_or_default(),
+                row.limit
+                    .map(|l| dollars(l.aggregate_limit))
+                    .unwrap_or_default(),
+                row.limit
+                    .map(|l| dollars(l.occurrence_limit))
+                    .unwrap_or_default(),
+            ]
+        })
+    });
+    write_rows(path, &headers, lines)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +260,55 @@ mod tests {
         assert_eq!(row.first_name, "Ann \"Annie\"");
         assert_eq!(row.address.line2.as_deref(), Some("Back door\nring twice"));
         assert_eq!(row.company_name.as_deref(), Some("Lee, Sons & Co"));
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_kept_text_and_import_back_unchanged() {
+        let mut hostile = tricky();
+        hostile.first_name = "=HYPERLINK(\"http://evil.example\",\"Ann\")".into();
+        hostile.last_name = "@SUM(A1:A9)".into();
+        hostile.phone = "+1 415-474-9088".into();
+        hostile.company_name = Some("-2+3".into());
+        hostile.address.line1 = "\t=cmd|' /C calc'!A0".into();
+        hostile.address.locality = "\r=1+1".into();
+        hostile.address.region = "CA".into();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hostile.csv");
+        contractors(&path, &[hostile.clone()]).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(FORMULA_STARTS),
+                "a spreadsheet would run {cell:?} in {text}"
+            );
+        }
+        assert!(row
+            .iter()
+            .any(|c| c == "'=HYPERLINK(\"http://evil.example\",\"Ann\")"));
+        let back = import::preview(&text);
+        let input = &back.rows[0].input;
+        assert_eq!(input.first_name, hostile.first_name);
+        assert_eq!(input.last_name, hostile.last_name);
+        assert_eq!(input.phone, hostile.phone);
+        assert_eq!(input.company_name, hostile.company_name);
+        assert_eq!(input.address.locality, hostile.address.locality.trim());
+        assert!(
+            back.rows[0].errors.get("phone").is_none(),
+            "{:?}",
+            back.rows[0].errors
+        );
+    }
+
+    #[test]
+    fn ordinary_cells_are_left_alone() {
+        assert_eq!(neutralised("Ann".into()), "Ann");
+        assert_eq!(neutralised("'quoted".into()), "'quoted");
+        assert_eq!(neutralised("a=b".into()), "a=b");
+        assert_eq!(neutralised("-2.50".into()), "-2.50");
+        assert_eq!(neutralised("-".into()), "'-");
+        assert_eq!(neutralised(String::new()), "");
     }
 
     #[test]

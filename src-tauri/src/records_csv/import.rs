@@ -1,7 +1,10 @@
 //! Reads contractors from CSV text with the create form's columns and checks every row
 //! with the same `ten99` validators as the form. Nothing is sent from here.
 
-use coverdesk_ipc::records_csv::{ImportPreview, ImportRow, CONTRACTOR_COLUMNS};
+use crate::records_csv::export::FORMULA_STARTS;
+use coverdesk_ipc::records_csv::{
+    too_big_message, ImportPreview, ImportRow, CONTRACTOR_COLUMNS, IMPORT_MAX_BYTES,
+};
 use ten99::{Address, ContractorInput};
 
 /// Lowercase letters and digits only, so "ZIP code", "zip_code" and "Zip-Code" agree.
@@ -27,6 +30,15 @@ fn field_path(header: &str) -> Option<&'static str> {
         .map(|(_, path, _)| *path)
 }
 
+/// A cell as it was before an export kept it from running as a formula (a leading
+/// apostrophe before `=`, `+`, …), so a Coverdesk export imports back unchanged.
+fn unneutralised(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.trim(),
+        _ => cell,
+    }
+}
+
 /// Fields the API requires; a file without these columns cannot make a valid row.
 const REQUIRED: [&str; 8] = [
     "first_name",
@@ -39,14 +51,38 @@ const REQUIRED: [&str; 8] = [
     "address.postalcode",
 ];
 
+/// Why `text` cannot be a CSV file this import reads, before any parsing: too big, or
+/// bytes in another encoding than UTF-8 (the web view reads files as UTF-8, so UTF-16
+/// arrives with a NUL after every letter and Latin-1's accents as U+FFFD).
+fn refused(text: &str) -> Option<String> {
+    if text.len() > IMPORT_MAX_BYTES {
+        return Some(too_big_message(text.len()));
+    }
+    let saved_as = "In the spreadsheet, save it again as \"CSV UTF-8\" and choose that file.";
+    if text.contains('\0') {
+        return Some(format!(
+            "This file is in UTF-16 (\"Unicode text\"), not UTF-8, so its letters cannot be read. {saved_as}"
+        ));
+    }
+    let line = text.lines().position(|l| l.contains('\u{fffd}'))?;
+    Some(format!(
+        "Line {} of this file has characters that are not UTF-8 (it was probably saved as Latin-1 or Windows-1252), so names with accents would be garbled. {saved_as}",
+        line + 1
+    ))
+}
+
 pub fn preview(text: &str) -> ImportPreview {
+    let mut out = ImportPreview::default();
+    if let Some(why) = refused(text) {
+        out.unreadable = Some(why);
+        return out;
+    }
     // A spreadsheet's UTF-8 export often starts with a byte-order mark.
     let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let mut out = ImportPreview::default();
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(error) => {
@@ -65,6 +101,9 @@ pub fn preview(text: &str) -> ImportPreview {
         .filter(|required| !paths.contains(&Some(**required)))
         .map(|path| column_name(path).to_owned())
         .collect();
+    // The API refuses a second contractor with an email it already has; saying so here
+    // keeps the second row from being sent at all.
+    let mut first_line_of_email = std::collections::HashMap::new();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -81,7 +120,7 @@ pub fn preview(text: &str) -> ImportPreview {
                 .iter()
                 .position(|path| *path == Some(wanted))
                 .and_then(|index| record.get(index))
-                .unwrap_or("")
+                .map_or("", unneutralised)
                 .to_owned()
         };
         let optional = |wanted: &str| Some(value(wanted)).filter(|v| !v.is_empty());
@@ -102,9 +141,21 @@ pub fn preview(text: &str) -> ImportPreview {
             },
             ..ContractorInput::default()
         };
-        let errors = input.validate().into_map();
+        let line = record.position().map_or(0, |p| p.line());
+        let mut errors = input.validate().into_map();
+        let email = input.email.to_lowercase();
+        match first_line_of_email.get(&email) {
+            Some(first) if !email.is_empty() => {
+                errors.entry("email".into()).or_insert_with(|| {
+                    format!("This email is also on line {first} of this file; each contractor needs their own.")
+                });
+            }
+            _ => {
+                first_line_of_email.insert(email, line);
+            }
+        }
         out.rows.push(ImportRow {
-            line: record.position().map_or(0, |p| p.line()),
+            line,
             input,
             errors,
         });
@@ -174,5 +225,87 @@ mod tests {
         let short = preview("first_name,email\nAnn,ann@example.com\n");
         assert!(short.missing_columns.contains(&"zip".to_owned()));
         assert!(short.rows[0].errors.contains_key("address.postalcode"));
+    }
+
+    fn row(n: usize) -> String {
+        format!("Ann{n},,Lee,ann{n}@example.com,415-474-9088,,{n} Main St,,Oakland,CA,94607\n")
+    }
+
+    #[test]
+    fn a_second_row_with_the_same_email_is_held_back_with_the_first_line_named() {
+        let text = format!(
+            "{HEADER}\n{}{}{}",
+            row(1),
+            row(2),
+            row(1).replace("ann1@", "ANN1@")
+        );
+        let read = preview(&text);
+        assert!(read.rows[0].errors.is_empty(), "{:?}", read.rows[0].errors);
+        assert!(read.rows[1].errors.is_empty());
+        assert_eq!(
+            read.rows[2].errors.get("email").map(String::as_str),
+            Some("This email is also on line 2 of this file; each contractor needs their own.")
+        );
+    }
+
+    #[test]
+    fn reads_a_hundred_thousand_rows() {
+        let mut text = format!("{HEADER}\n");
+        for n in 0..100_000 {
+            text.push_str(&row(n));
+        }
+        let read = preview(&text);
+        assert_eq!(read.unreadable, None);
+        assert_eq!(read.rows.len(), 100_000);
+        assert!(read.rows.iter().all(|r| r.errors.is_empty()));
+        assert_eq!(read.rows[99_999].line, 100_001);
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_with_its_size_before_parsing() {
+        // 100 MB, made here rather than committed.
+        let mut text = format!("{HEADER}\n");
+        let line = row(1);
+        while text.len() < 100 * 1024 * 1024 {
+            text.push_str(&line);
+        }
+        let read = preview(&text);
+        assert!(read.rows.is_empty());
+        assert_eq!(
+            read.unreadable.as_deref(),
+            Some("This file is 101 MB; an import reads at most 32 MB. Split it into smaller files and import each.")
+        );
+    }
+
+    /// What the web view's `File.text()` makes of `bytes`: UTF-8, bad bytes as U+FFFD.
+    fn as_the_web_view_reads(bytes: &[u8]) -> String {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+
+    #[test]
+    fn utf16_and_latin1_files_are_named_with_what_to_do() {
+        let csv = format!("{HEADER}\n{}", row(1).replace("Ann1", "Jos\u{e9}"));
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(csv.encode_utf16().flat_map(u16::to_le_bytes));
+        let read = preview(&as_the_web_view_reads(&utf16));
+        assert!(read.rows.is_empty());
+        let why = read.unreadable.unwrap();
+        assert!(why.starts_with("This file is in UTF-16"), "{why}");
+        assert!(why.contains("save it again as \"CSV UTF-8\""), "{why}");
+
+        // Latin-1 behind a UTF-8 byte-order mark, as some exporters write it.
+        let mut latin1 = vec![0xef, 0xbb, 0xbf];
+        latin1.extend(csv.chars().map(|c| c as u8));
+        let read = preview(&as_the_web_view_reads(&latin1));
+        let why = read.unreadable.unwrap();
+        assert!(
+            why.starts_with("Line 2 of this file has characters that are not UTF-8"),
+            "{why}"
+        );
+
+        // The same file in UTF-8 reads, accent and all.
+        let read = preview(&as_the_web_view_reads(csv.as_bytes()));
+        assert_eq!(read.unreadable, None);
+        assert_eq!(read.rows[0].input.first_name, "Jos\u{e9}");
     }
 }

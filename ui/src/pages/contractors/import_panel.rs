@@ -4,17 +4,35 @@
 
 use crate::forms::contractor_import::{problems_text, ready_rows, ImportOutcome};
 use crate::ipc;
-use coverdesk_ipc::records_csv::{ImportPreview, CONTRACTOR_COLUMNS};
+use coverdesk_ipc::records_csv::{
+    too_big_message, ImportPreview, CONTRACTOR_COLUMNS, IMPORT_MAX_BYTES,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Reads the file chosen in `<input type=file>` as text.
-async fn chosen_file_text(ev: &leptos::ev::Event) -> Option<String> {
-    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let file = input.files()?.get(0)?;
-    JsFuture::from(file.text()).await.ok()?.as_string()
+/// Reads the file chosen in `<input type=file>` as text; a file over the import's size
+/// limit is not read at all.
+async fn chosen_file_text(ev: &leptos::ev::Event) -> Result<String, String> {
+    let unreadable = || "That file could not be read as text.".to_owned();
+    let input: web_sys::HtmlInputElement = ev
+        .target()
+        .and_then(|t| t.dyn_into().ok())
+        .ok_or_else(unreadable)?;
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or_else(unreadable)?;
+    let bytes = file.size() as usize;
+    if bytes > IMPORT_MAX_BYTES {
+        return Err(too_big_message(bytes));
+    }
+    JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(unreadable)
 }
 
 #[component]
@@ -45,11 +63,11 @@ pub fn ContractorImport(
     let on_file = move |ev: leptos::ev::Event| {
         spawn_local(async move {
             match chosen_file_text(&ev).await {
-                Some(contents) => {
+                Ok(contents) => {
                     text.set(contents);
                     check();
                 }
-                None => problem.set(Some("That file could not be read as text.".into())),
+                Err(why) => problem.set(Some(why)),
             }
         });
     };
