@@ -4,8 +4,12 @@
 //!
 //! `cargo bench -p coverdesk --bench cache` (see README, Benchmarks).
 
+#[path = "../../benches/figures.rs"]
+mod figures;
+
 use coverdesk::cache::Cache;
-use std::time::{Duration, Instant};
+use figures::{report, Dice};
+use std::time::Instant;
 use ten99::{Address, Contractor};
 
 const CONTRACTORS: usize = 100_000;
@@ -26,18 +30,6 @@ const CITIES: [&str; 16] = [
     "Oakland", "Fresno", "Chicago", "Austin", "Denver", "Portland", "Boston", "Atlanta", "Phoenix",
     "Seattle", "Miami", "Detroit", "Tampa", "Reno", "Tucson", "Omaha",
 ];
-
-/// A small deterministic generator, so every run measures the same data.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % below as u64) as usize
-    }
-}
 
 fn contractor(n: usize, dice: &mut Dice) -> Contractor {
     let first = FIRST[dice.next(FIRST.len())];
@@ -86,19 +78,6 @@ fn search_text(dice: &mut Dice) -> String {
         4 => format!("cn_{:06x}", dice.next(CONTRACTORS)),
         _ => format!("{last} {} llc", dice.next(1000)),
     }
-}
-
-fn report(what: &str, mut times: Vec<Duration>) {
-    times.sort();
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{what:<28} median {:>6.3} ms   p99 {:>6.3} ms   max {:>6.3} ms   ({} runs)",
-        ms(at(0.5)),
-        ms(at(0.99)),
-        ms(at(1.0)),
-        times.len()
-    );
 }
 
 fn main() {

@@ -28,6 +28,7 @@ pub fn run() {
             ))?;
             app.manage(state);
             app.manage(sync::Refreshes::default());
+            app.manage(commands::compliance::ComplianceDesk::default());
             commands::sync::keep_fresh(app.handle().clone());
             app.manage(commands::desktop::SystemClipboard::default());
             follow::spawn(app.handle().clone());
@@ -60,6 +61,9 @@ pub fn run() {
             commands::sync::sync_status,
             commands::sync::sync_refresh,
             commands::audit::audit_list,
+            commands::compliance::compliance_table,
+            commands::compliance::compliance_report,
+            commands::compliance::compliance_charts,
             commands::records_csv::contractors_import_preview,
             commands::records_csv::records_export,
             commands::quotes::quotes_list,

@@ -8,6 +8,7 @@ use crate::components::toast::{ToastStack, Toasts};
 use crate::current_settings::CurrentSettings;
 use crate::loaded::loading_note;
 use crate::pages::audit::AuditPage;
+use crate::pages::compliance::{ComplianceLinks, CompliancePage};
 use crate::pages::contractors::ContractorsPage;
 use crate::pages::entities::EntitiesPage;
 use crate::pages::jobs::JobsPage;
@@ -21,6 +22,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 /// The sidebar entries. A signal holds the current one; no router is needed for a handful of pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Page {
+    Compliance,
     Contractors,
     Entities,
     Jobs,
@@ -32,7 +34,8 @@ enum Page {
 }
 
 impl Page {
-    const ALL: [Page; 8] = [
+    const ALL: [Page; 9] = [
+        Page::Compliance,
         Page::Contractors,
         Page::Entities,
         Page::Jobs,
@@ -45,6 +48,7 @@ impl Page {
 
     fn title(self) -> &'static str {
         match self {
+            Page::Compliance => "Compliance",
             Page::Contractors => "Contractors",
             Page::Entities => "Entities",
             Page::Jobs => "Jobs",
@@ -58,6 +62,7 @@ impl Page {
 
     fn nav_id(self) -> &'static str {
         match self {
+            Page::Compliance => "nav-compliance",
             Page::Contractors => "nav-contractors",
             Page::Entities => "nav-entities",
             Page::Jobs => "nav-jobs",
@@ -93,6 +98,7 @@ impl Page {
     /// showing it.
     async fn load(self) -> Result<Render, SplitLoaderError> {
         match self {
+            Page::Compliance => compliance_page().await,
             Page::Contractors => Ok(CONTRACTORS),
             Page::Entities => entities_page().await,
             Page::Jobs => jobs_page().await,
@@ -117,6 +123,7 @@ macro_rules! split_page {
 }
 
 split_page! {
+    compliance_page => CompliancePage,
     entities_page => EntitiesPage,
     jobs_page => JobsPage,
     quotes_page => QuotesPage,
@@ -158,6 +165,10 @@ pub fn App() -> impl IntoView {
     let open_policy = Callback::new(move |id: String| {
         policies.highlight.set(Some(id));
         page.set(Page::Policies);
+    });
+    provide_context(ComplianceLinks {
+        open_policy,
+        open_sessions: Callback::new(move |_| page.set(Page::Sessions)),
     });
 
     // The first page shows at once; another may wait for its code (None meanwhile).

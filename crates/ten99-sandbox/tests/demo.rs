@@ -73,6 +73,28 @@ async fn the_demo_set_is_there_over_http_and_seeding_twice_adds_nothing() {
         );
     }
 
+    // One policy ends next week while its quote's term runs on: the compliance desk's
+    // "expiring" row.
+    let now = ten99::UnixTime::now().0;
+    let lapsing: Vec<_> = policies
+        .iter()
+        .filter(|p| p["status"] == "active")
+        .filter(|p| {
+            p["expiration_date"]
+                .as_i64()
+                .is_some_and(|end| end < now + 14 * 86_400)
+        })
+        .collect();
+    assert_eq!(lapsing.len(), 1, "{policies:?}");
+
+    let sessions = list(&sandbox, demo::KEY, "/api/v1/apply/sessions").await;
+    let open = sessions
+        .iter()
+        .filter(|s| s["expired"] == false && s["step"] != "application_complete")
+        .count();
+    assert_eq!(open, summary.open_links);
+    assert_eq!(open, 1, "{sessions:#?}");
+
     // Maria Delgado's bound policy: its PDF, read by pdftotext, names her.
     let maria = contractors
         .iter()

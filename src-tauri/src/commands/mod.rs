@@ -4,6 +4,7 @@
 
 pub mod assignments;
 pub mod audit;
+pub mod compliance;
 pub mod contractors;
 pub mod desktop;
 pub mod documents;

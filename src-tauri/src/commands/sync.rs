@@ -4,7 +4,7 @@ use crate::error::Result;
 use crate::state::AppState;
 use crate::sync::{Refreshes, INTERVAL};
 use coverdesk_ipc::sync::{SyncStatus, RESOURCES};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 const TABLES: [RecordTable; 3] = [
     RecordTable::Entities,
@@ -35,6 +35,26 @@ pub async fn refresh_now(app: &AppHandle, resource: Option<&str>) {
         let _ = refreshes
             .refresh(&active, table, &reporter(app, table))
             .await;
+    }
+    if resource.is_none() {
+        refresh_coverage(app, &state).await;
+    }
+}
+
+/// The quotes, application links and policies the compliance desk works from. Their
+/// pages refresh them on demand and the follow task adds bound policies as they come;
+/// this brings in what changed elsewhere (a link expired, a quote made by another
+/// tool). A failure leaves the cache as it was, to be tried again next time.
+async fn refresh_coverage(app: &AppHandle, state: &AppState) {
+    let refreshed = [
+        ("quotes", super::quotes::refresh(state).await.is_ok()),
+        ("sessions", super::sessions::refresh(state).await.is_ok()),
+        ("policies", super::policies::refresh(state).await.is_ok()),
+    ];
+    for (resource, ok) in refreshed {
+        if ok {
+            let _ = app.emit(super::CACHE_CHANGED, resource);
+        }
     }
 }
 

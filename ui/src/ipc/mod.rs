@@ -6,6 +6,7 @@
 
 pub mod assignments;
 pub mod audit;
+pub mod compliance;
 pub mod contractors;
 pub mod desktop;
 pub mod documents;

@@ -1,6 +1,7 @@
 //! One page per sidebar entry.
 
 pub mod audit;
+pub mod compliance;
 pub mod contractors;
 pub mod entities;
 pub mod jobs;

@@ -49,6 +49,10 @@ pub enum Fate {
     Cancelled,
     /// Bound for last season's term, now over.
     Expired,
+    /// Bound, but the policy ends next week while the engagement runs two months.
+    Lapsing,
+    /// The application link is sent and not yet completed.
+    Applying,
 }
 
 pub struct Cover {
@@ -103,7 +107,7 @@ const WC: &[&str] = &["workers-comp"];
 const GL_PRO: &[&str] = &["general", "professional"];
 
 #[rustfmt::skip]
-pub const COVERS: [Cover; 11] = [
+pub const COVERS: [Cover; 12] = [
     Cover { person: 0, work: 0, coverage: GL, fate: Fate::Bound },
     Cover { person: 2, work: 8, coverage: GL_PRO, fate: Fate::Bound },
     Cover { person: 1, work: 4, coverage: WC_GL, fate: Fate::Bound },
@@ -111,7 +115,8 @@ pub const COVERS: [Cover; 11] = [
     Cover { person: 6, work: 3, coverage: WC_GL, fate: Fate::Expired },
     Cover { person: 5, work: 7, coverage: WC_GL, fate: Fate::Quoted },
     Cover { person: 6, work: 5, coverage: WC_GL, fate: Fate::Quoted },
-    Cover { person: 8, work: 9, coverage: GL_PRO, fate: Fate::Quoted },
+    Cover { person: 8, work: 9, coverage: GL_PRO, fate: Fate::Applying },
+    Cover { person: 10, work: 0, coverage: GL, fate: Fate::Lapsing },
     // Not eligible: workers' comp in a monopolistic-fund state (WA).
     Cover { person: 4, work: 2, coverage: WC_GL, fate: Fate::Quoted },
     // Not eligible: general liability for a Hawaii resident.

@@ -1,13 +1,16 @@
 //! A believable demo data set (`--seed-demo`, `Running::seed_demo`): a dozen
 //! contractors, four client entities with their coverage requirements, ten jobs,
 //! quotes (two of them not eligible, with the reason), and policies bound through
-//! completed applications — one since cancelled, one expired.
+//! completed applications — one since cancelled, one expired, one ending next week while
+//! its engagement runs on — and one application link still open, so the compliance desk
+//! has every status to show.
 //!
 //! Everything goes through the server's own router, the same handlers and rules an
 //! API client meets, and policies are bound by the `/_sandbox/` completion hook, so
 //! the data is exactly what a user of the API could have made and every PDF link
-//! works. Only the expired policy is touched directly: the API cannot bind a term
-//! that has already started, so its dates are moved back afterwards.
+//! works. Only the expired and the lapsing policies are touched directly: the API cannot
+//! bind a term that has already started, nor one shorter than its quote's, so their
+//! dates are moved afterwards.
 
 mod data;
 
@@ -43,6 +46,8 @@ pub struct Summary {
     pub quotes: usize,
     pub ineligible_quotes: usize,
     pub policies: usize,
+    /// Application links sent and not completed.
+    pub open_links: usize,
 }
 
 /// Seeds the demo set into `key`'s account, unless it has contractors already.
@@ -81,11 +86,14 @@ pub async fn seed(state: &AppState, key: &str, host: &str) -> Result<Outcome, Er
     // Every quote before any binding: a quote matching a policy in force is refused.
     let mut quotes = Vec::new();
     for cover in &COVERS {
-        let body = json!({
+        let mut body = json!({
             "contractor": people[cover.person],
             "job": jobs[cover.work],
             "coverage_type": cover.coverage,
         });
+        if cover.fate == Fate::Lapsing {
+            body["end_date"] = json!(today(state, key) + ENGAGEMENT_DAYS * DAY);
+        }
         let quote = api.call(Method::POST, "/api/v1/quotes", Some(body)).await?;
         summary.quotes += 1;
         if quote["eligible"] != json!(true) {
@@ -94,8 +102,15 @@ pub async fn seed(state: &AppState, key: &str, host: &str) -> Result<Outcome, Er
         quotes.push(text(&quote, "id"));
     }
     for (cover, quote) in COVERS.iter().zip(&quotes) {
-        if cover.fate == Fate::Quoted {
-            continue;
+        match cover.fate {
+            Fate::Quoted => continue,
+            Fate::Applying => {
+                api.create("/api/v1/apply/sessions", application(quote))
+                    .await?;
+                summary.open_links += 1;
+                continue;
+            }
+            _ => {}
         }
         let policy = api.bind(quote).await?;
         summary.policies += 1;
@@ -105,8 +120,15 @@ pub async fn seed(state: &AppState, key: &str, host: &str) -> Result<Outcome, Er
                 let body = json!({"is_active": false});
                 api.call(Method::PUT, &path, Some(body)).await?;
             }
-            Fate::Expired => last_season(state, key, &policy)?,
-            Fate::Bound | Fate::Quoted => {}
+            Fate::Expired => {
+                let end = today(state, key) - 21 * DAY;
+                move_term(state, key, &policy, end - 182 * DAY, end)?;
+            }
+            Fate::Lapsing => {
+                let today = today(state, key);
+                move_term(state, key, &policy, today, today + LAPSES_IN_DAYS * DAY)?;
+            }
+            Fate::Bound | Fate::Quoted | Fate::Applying => {}
         }
     }
     Ok(Outcome::Seeded(summary))
@@ -160,36 +182,52 @@ impl Api {
     /// Sends the application link and completes it as the contractor would; the
     /// bound policy's id.
     async fn bind(&self, quote: &str) -> Result<String, Error> {
-        let session = json!({
-            "quote": quote,
-            "success_url": "https://ops.example.com/coverage/done",
-            "cancel_url": "https://ops.example.com/coverage/cancelled",
-        });
-        let session = self.create("/api/v1/apply/sessions", session).await?;
+        let session = self
+            .create("/api/v1/apply/sessions", application(quote))
+            .await?;
         let path = format!("/_sandbox/sessions/{session}/complete");
         let done = self.call(Method::POST, &path, Some(json!({}))).await?;
         Ok(text(&done["policy"], "id"))
     }
 }
 
-/// Moves a just-bound policy's term back so it ran for six months and ended three
-/// weeks ago: the API cannot bind a past term, and the clock offset that would
-/// expire it instead is not kept across restarts.
-fn last_season(state: &AppState, key: &str, policy: &str) -> Result<(), Error> {
-    let tenant = Tenant {
+/// The lapsing policy's engagement (its quote's term) and how soon the policy ends.
+const ENGAGEMENT_DAYS: i64 = 60;
+const LAPSES_IN_DAYS: i64 = 6;
+
+fn tenant(key: &str) -> Tenant {
+    Tenant {
         key: key.to_owned(),
         environment: ten99::Environment::of_key(key).unwrap_or(ten99::Environment::Sandbox),
-    };
+    }
+}
+
+/// Midnight of the account's today, by the stand-in's clock.
+fn today(state: &AppState, key: &str) -> i64 {
+    state.clock.now(&tenant(key)).div_euclid(DAY) * DAY
+}
+
+/// Gives a just-bound policy another term: the API cannot bind a past term (the clock
+/// offset that would expire it instead is not kept across restarts) nor one shorter than
+/// its quote's.
+fn move_term(state: &AppState, key: &str, policy: &str, start: i64, end: i64) -> Result<(), Error> {
+    let tenant = tenant(key);
     let table = state.store.policies();
     let mut body = table
         .get(&tenant, policy)?
         .ok_or_else(|| Error::Demo(format!("policy {policy} vanished while seeding")))?;
-    let midnight = state.clock.now(&tenant).div_euclid(DAY) * DAY;
-    let end = midnight - 21 * DAY;
-    body["effective_date"] = json!(end - 182 * DAY);
+    body["effective_date"] = json!(start);
     body["expiration_date"] = json!(end);
     table.update(&tenant, policy, &[("expiration_date", end.into())], &body)?;
     Ok(())
+}
+
+fn application(quote: &str) -> Value {
+    json!({
+        "quote": quote,
+        "success_url": "https://ops.example.com/coverage/done",
+        "cancel_url": "https://ops.example.com/coverage/cancelled",
+    })
 }
 
 fn text(object: &Value, key: &str) -> String {
