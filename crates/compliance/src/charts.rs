@@ -2,11 +2,13 @@
 //! light and dark backgrounds alike; text and axes are rewritten to `currentColor`, so
 //! they take the page's text colour in either theme.
 
+use crate::premium::LINES;
 use crate::table::StatusTable;
 use coverdesk_ipc::compliance::{Chart, ChartRow, ComplianceStatus};
 use plotters::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use ten99::time::DAY;
+use ten99::{Cents, CoverageType};
 
 const WIDTH: u32 = 720;
 /// Entities in the status chart: the ones with most rows.
@@ -32,6 +34,16 @@ fn colour(status: ComplianceStatus) -> RGBColor {
     }
 }
 
+fn line_colour(line: CoverageType) -> RGBColor {
+    match line {
+        CoverageType::WorkersComp => RGBColor(0x4a, 0x7f, 0xd4),
+        CoverageType::General => RGBColor(0x2f, 0x9e, 0x5b),
+        CoverageType::Professional => RGBColor(0x9b, 0x6b, 0xd1),
+        CoverageType::Media => RGBColor(0xd9, 0xa5, 0x21),
+        CoverageType::Cyber => RGBColor(0xe0, 0x7b, 0x39),
+    }
+}
+
 /// Plotters draws text and axes black; the page decides their colour instead. The
 /// picture itself is hidden from screen readers: its summary and figures speak for it.
 fn themed(svg: String) -> String {
@@ -51,7 +63,11 @@ fn short(name: &str) -> String {
 
 impl StatusTable {
     pub fn charts(&self) -> Vec<Chart> {
-        vec![self.status_by_entity(), self.expiring_per_week()]
+        vec![
+            self.status_by_entity(),
+            self.expiring_per_week(),
+            self.premium_per_month(),
+        ]
     }
 
     /// Stacked bars: rows per status for the entities with most rows.
@@ -217,6 +233,96 @@ impl StatusTable {
                 .map(|(w, &n)| ChartRow {
                     label: week_label(w),
                     values: vec![n],
+                })
+                .collect(),
+        }
+    }
+
+    /// Stacked bars: each month's estimated premium, per line of cover.
+    fn premium_per_month(&self) -> Chart {
+        let premium = &self.premium;
+        let dollars = |cents: Cents| usize::try_from((cents.0 + 50).div_euclid(100)).unwrap_or(0);
+        let totals: Vec<usize> = premium
+            .premium
+            .iter()
+            .map(|month| month.iter().map(|&c| dollars(c)).sum())
+            .collect();
+        let most = totals.iter().copied().max().unwrap_or(0).max(1);
+        let months = premium.months.len().max(1);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (WIDTH, 320)).into_drawing_area();
+            let mut chart = ChartBuilder::on(&root)
+                .margin(12)
+                .x_label_area_size(40)
+                .y_label_area_size(64)
+                // Headroom for the legend above the tallest bar.
+                .build_cartesian_2d((0..months - 1).into_segmented(), 0..(most * 10).div_ceil(7))
+                .expect("the chart's ranges are not empty");
+            chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .x_labels(months)
+                .x_label_formatter(&|x| match x {
+                    SegmentValue::CenterOf(m) => {
+                        premium.months.get(*m).cloned().unwrap_or_default()
+                    }
+                    _ => String::new(),
+                })
+                .y_label_formatter(&|y| format!("${y}"))
+                .x_desc("month the policy starts")
+                .y_desc("premium, estimated")
+                .draw()
+                .expect("drawing into a string cannot fail");
+            for (at, &line) in LINES.iter().enumerate() {
+                let bars = premium.premium.iter().enumerate().map(|(m, month)| {
+                    let start: usize = month[..at].iter().map(|&c| dollars(c)).sum();
+                    let mut bar = Rectangle::new(
+                        [
+                            (SegmentValue::Exact(m), start),
+                            (SegmentValue::Exact(m + 1), start + dollars(month[at])),
+                        ],
+                        line_colour(line).filled(),
+                    );
+                    bar.set_margin(0, 0, 6, 6);
+                    bar
+                });
+                chart
+                    .draw_series(bars)
+                    .expect("drawing into a string cannot fail")
+                    .label(line.label())
+                    .legend(move |(x, y)| {
+                        Rectangle::new([(x, y - 5), (x + 10, y + 5)], line_colour(line).filled())
+                    });
+            }
+            chart
+                .configure_series_labels()
+                .position(SeriesLabelPosition::UpperLeft)
+                .background_style(TRANSPARENT)
+                .border_style(TRANSPARENT)
+                .draw()
+                .expect("drawing into a string cannot fail");
+            root.present().expect("drawing into a string cannot fail");
+        }
+        Chart {
+            id: "premium-per-month".into(),
+            title: "Premium per coverage line per month".into(),
+            svg: themed(svg),
+            summary: format!(
+                "Stacked bars: the estimated premium (each line's rate on the job's pay) of the policies starting in each of {} months, per line of cover; ${} in all.",
+                premium.months.len(),
+                totals.iter().sum::<usize>()
+            ),
+            columns: std::iter::once("Month".to_owned())
+                .chain(LINES.iter().map(|l| format!("{} ($)", l.label())))
+                .collect(),
+            rows: premium
+                .months
+                .iter()
+                .zip(&premium.premium)
+                .map(|(label, month)| ChartRow {
+                    label: label.clone(),
+                    values: month.iter().map(|&c| dollars(c)).collect(),
                 })
                 .collect(),
         }

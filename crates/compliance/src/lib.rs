@@ -32,11 +32,13 @@
 //!   requires no line.
 
 mod charts;
+mod premium;
 mod records;
 mod rules;
 mod table;
 
 pub use coverdesk_ipc::compliance::*;
+pub use premium::{rate_per_line, MonthlyPremium};
 pub use records::Records;
 pub use table::StatusTable;
 

@@ -1,6 +1,7 @@
 //! The status of every (job, contractor), worked out once per cache change and kept in
 //! memory, so a filter or a page is a scan of one vector rather than a query.
 
+use crate::premium::MonthlyPremium;
 use crate::records::Records;
 use crate::rules::{worst, Pair};
 use coverdesk_ipc::compliance::{
@@ -16,6 +17,8 @@ pub struct StatusTable {
     /// Worst first, then by entity, job and contractor name.
     rows: Vec<ComplianceRow>,
     entities: Vec<EntityChoice>,
+    /// For the premium chart: worked out with the rows, once per cache change.
+    pub premium: MonthlyPremium,
     pub now: UnixTime,
     pub warning_days: u32,
 }
@@ -94,6 +97,7 @@ impl StatusTable {
         StatusTable {
             rows,
             entities,
+            premium: MonthlyPremium::from_records(records, now),
             now,
             warning_days,
         }

@@ -6,18 +6,18 @@ use serde_json::json;
 use ten99::time::DAY;
 use ten99::{CoverageType, Entity, Job, Policy, PolicyStatus, Quote, Session, UnixTime};
 
-const TODAY: i64 = 20_000 * DAY;
-const NOON: i64 = TODAY + DAY / 2;
+pub(crate) const TODAY: i64 = 20_000 * DAY;
+pub(crate) const NOON: i64 = TODAY + DAY / 2;
 const WARNING_DAYS: u32 = 14;
 
-fn entity(id: &str, required: &[&str]) -> Entity {
+pub(crate) fn entity(id: &str, required: &[&str]) -> Entity {
     serde_json::from_value(json!({
         "id": id, "name": format!("Entity {id}"), "required_coverage": required, "created": 1
     }))
     .unwrap()
 }
 
-fn job(id: &str, entity: &str) -> Job {
+pub(crate) fn job(id: &str, entity: &str) -> Job {
     serde_json::from_value(json!({
         "id": id, "name": format!("Job {id}"), "entity": entity, "category_code": "jc_x",
         "wage": 5000, "wage_type": "flatfee", "created": 1
@@ -25,7 +25,7 @@ fn job(id: &str, entity: &str) -> Job {
     .unwrap()
 }
 
-fn quote(id: &str, job: &str, lines: &[&str], end: i64, created: i64) -> Quote {
+pub(crate) fn quote(id: &str, job: &str, lines: &[&str], end: i64, created: i64) -> Quote {
     serde_json::from_value(json!({
         "id": id, "contractor": "cn_ann", "job": job, "coverage_type": lines,
         "effective_date": TODAY - 30 * DAY, "end_date": end, "created": created
@@ -33,7 +33,7 @@ fn quote(id: &str, job: &str, lines: &[&str], end: i64, created: i64) -> Quote {
     .unwrap()
 }
 
-fn policy(
+pub(crate) fn policy(
     id: &str,
     job: &str,
     lines: &[CoverageType],
@@ -426,6 +426,10 @@ fn the_charts_count_rows_per_entity_and_policies_per_week() {
     // pl_2 ends this week; pl_3 in week 13 (outside); the cancelled pl_4 counts nowhere.
     let counts: Vec<usize> = weeks.rows.iter().map(|row| row.values[0]).collect();
     assert_eq!(counts, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let premium = &charts[2];
+    assert_eq!(premium.id, "premium-per-month");
+    assert_eq!(premium.rows.len(), crate::premium::MONTHS);
+    assert_eq!(premium.columns[1], "Workers' comp ($)");
     for chart in &charts {
         assert!(
             chart.svg.starts_with("<svg aria-hidden=\"true\""),
