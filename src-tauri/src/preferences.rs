@@ -3,6 +3,7 @@
 
 use crate::cache::migrations;
 use crate::error::Result;
+use coverdesk_ipc::compliance::{check_warning_days, DEFAULT_WARNING_DAYS};
 use coverdesk_ipc::sessions::SessionDefaults;
 use coverdesk_ipc::AppEnvironment;
 use rusqlite::{Connection, OptionalExtension};
@@ -16,6 +17,7 @@ pub struct Preferences {
 const ENVIRONMENT: &str = "environment";
 const SUCCESS_URL: &str = "session.success_url";
 const CANCEL_URL: &str = "session.cancel_url";
+const WARNING_DAYS: &str = "compliance.warning_days";
 
 /// Where a contractor lands after applying until the team saves its own pages:
 /// addresses reserved for examples, so nothing real is hit by accident.
@@ -85,6 +87,20 @@ impl Preferences {
         self.set(CANCEL_URL, Some(defaults.cancel_url.trim()))
     }
 
+    /// How many days before a lapse the compliance desk warns; a value kept by an older
+    /// or newer version that is out of bounds falls back to the default.
+    pub fn warning_days(&self) -> Result<u32> {
+        Ok(self
+            .get(WARNING_DAYS)?
+            .and_then(|v| v.parse().ok())
+            .and_then(|days| check_warning_days(days).ok())
+            .unwrap_or(DEFAULT_WARNING_DAYS))
+    }
+
+    pub fn set_warning_days(&self, days: u32) -> Result<()> {
+        self.set(WARNING_DAYS, Some(&days.to_string()))
+    }
+
     pub fn key_saved_at(&self, environment: AppEnvironment) -> Result<Option<i64>> {
         Ok(self
             .get(&key_saved_at(environment))?
@@ -102,6 +118,17 @@ impl Preferences {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keeps_the_warning_window_and_ignores_one_out_of_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let prefs = Preferences::open(&dir.path().join("settings.sqlite")).unwrap();
+        assert_eq!(prefs.warning_days().unwrap(), 14);
+        prefs.set_warning_days(30).unwrap();
+        assert_eq!(prefs.warning_days().unwrap(), 30);
+        prefs.set(WARNING_DAYS, Some("9000")).unwrap();
+        assert_eq!(prefs.warning_days().unwrap(), 14);
+    }
 
     #[test]
     fn remembers_environment_and_key_dates() {

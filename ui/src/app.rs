@@ -194,6 +194,15 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async {
         let _ = Page::Settings.load().await;
     });
+    // Once the cache holds jobs, the desk is the home: the team opens Coverdesk to see
+    // who is not covered. The answer comes within milliseconds of the first screen,
+    // before anyone has moved; a click that came first wins.
+    let moved = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if crate::ipc::compliance::home().await == Ok(true) && !moved.get_untracked() {
+            page.set(Page::Compliance);
+        }
+    });
 
     view! {
         <div class="app-shell" class:is-production=move || settings.is_production()>
@@ -217,7 +226,10 @@ pub fn App() -> impl IntoView {
                                     class="nav-item"
                                     class:active=active
                                     aria-current=move || active().then_some("page")
-                                    on:click=move |_| page.set(entry)
+                                    on:click=move |_| {
+                                        moved.set(true);
+                                        page.set(entry);
+                                    }
                                 >
                                     {entry.title()}
                                 </button>

@@ -15,6 +15,37 @@ pub mod command {
     pub const REPORT: &str = "compliance_report";
     /// no args → `Vec<super::Chart>`: the desk's charts over every row.
     pub const CHARTS: &str = "compliance_charts";
+    /// args `{ days }` → `u32`: keeps the warning window (checked by
+    /// [`super::check_warning_days`]) and answers with it.
+    pub const SET_WARNING_DAYS: &str = "compliance_set_warning_days";
+    /// no args → `bool`: whether this environment's cache holds a job, which makes the
+    /// desk the app's first page.
+    pub const HOME: &str = "compliance_home";
+}
+
+/// The warning window when none is set: two weeks' notice.
+pub const DEFAULT_WARNING_DAYS: u32 = 14;
+/// A year: further ahead, "expiring" would mean nearly every policy.
+pub const MAX_WARNING_DAYS: u32 = 365;
+
+/// The rule for the warning window, run by the form and again by the backend.
+pub fn check_warning_days(days: u32) -> Result<u32, String> {
+    if (1..=MAX_WARNING_DAYS).contains(&days) {
+        Ok(days)
+    } else {
+        Err(format!("Enter whole days from 1 to {MAX_WARNING_DAYS}"))
+    }
+}
+
+/// The warning window as typed.
+pub fn parse_warning_days(text: &str) -> Result<u32, String> {
+    match text.trim() {
+        "" => Err("Enter a number of days".to_owned()),
+        text => text
+            .parse::<u32>()
+            .map_err(|_| format!("Enter whole days from 1 to {MAX_WARNING_DAYS}"))
+            .and_then(check_warning_days),
+    }
 }
 
 /// Where a required line (or, for a row, its worst line) stands. The order is the
@@ -166,4 +197,27 @@ pub struct Chart {
 pub struct ChartRow {
     pub label: String,
     pub values: Vec<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_warning_window_is_whole_days_from_one_to_a_year() {
+        assert_eq!(parse_warning_days(" 30 "), Ok(30));
+        assert_eq!(parse_warning_days("1"), Ok(1));
+        assert_eq!(parse_warning_days("365"), Ok(365));
+        for bad in ["0", "366", "-3", "2.5", "two", "99999999999"] {
+            assert_eq!(
+                parse_warning_days(bad),
+                Err("Enter whole days from 1 to 365".to_owned()),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_warning_days(""),
+            Err("Enter a number of days".to_owned())
+        );
+    }
 }

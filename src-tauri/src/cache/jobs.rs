@@ -42,6 +42,12 @@ impl Cache {
     /// Newest first. `search` matches the starts of words in title, description, the
     /// entity's ID or name, the category's code, the work-site state and the job's ID, and
     /// anywhere in the category's name, ignoring case.
+    pub fn has_jobs(&self) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row("SELECT EXISTS (SELECT 1 FROM jobs)", [], |row| row.get(0))?)
+    }
+
     pub fn list_jobs(&self, search: Option<&str>) -> Result<Vec<Job>> {
         Ok(self.page_jobs(search, 0, None)?.items)
     }

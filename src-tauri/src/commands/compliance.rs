@@ -6,22 +6,22 @@ use crate::cache::Cache;
 use crate::error::{Error, Result};
 use crate::records_csv::export;
 use crate::state::{now, AppState};
-use coverdesk_compliance::{Chart, ComplianceFilter, ComplianceRow, ComplianceView, StatusTable};
+use coverdesk_compliance::{
+    check_warning_days, Chart, ComplianceFilter, ComplianceRow, ComplianceView, StatusTable,
+};
 use coverdesk_ipc::records_csv::ExportSummary;
 use std::path::Path;
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 use ten99::time::DAY;
-use ten99::UnixTime;
-
-/// Days before a lapse that a line shows as expiring.
-pub const WARNING_DAYS: u32 = 14;
+use ten99::{FieldErrors, UnixTime};
 
 /// The record lists the desk's age is that of (the quotes, links and policies come in
 /// with the follow task and their pages' refreshes, which the sync log does not note).
 const AGED_BY: [&str; 3] = ["entities", "jobs", "contractors"];
 
-/// The table, and what it was built from: which cache, after how many writes, on which day.
+/// The table, and what it was built from: which cache, after how many writes, on which
+/// day, with which warning window.
 #[derive(Default)]
 pub struct ComplianceDesk {
     built: std::sync::Mutex<Option<Built>>,
@@ -31,32 +31,54 @@ struct Built {
     cache: Arc<Cache>,
     writes: u64,
     day: i64,
+    warning_days: u32,
     table: Arc<StatusTable>,
 }
 
 impl ComplianceDesk {
     /// The table for this cache as it is now, rebuilt only when it changed.
-    pub fn table(&self, cache: &Arc<Cache>, now: i64) -> Result<Arc<StatusTable>> {
+    pub fn table(
+        &self,
+        cache: &Arc<Cache>,
+        now: i64,
+        warning_days: u32,
+    ) -> Result<Arc<StatusTable>> {
         let day = now.div_euclid(DAY);
         let writes = cache.writes_so_far();
         let mut built = self.built.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(b) = built.as_ref() {
-            if Arc::ptr_eq(&b.cache, cache) && b.writes == writes && b.day == day {
+            if Arc::ptr_eq(&b.cache, cache)
+                && b.writes == writes
+                && b.day == day
+                && b.warning_days == warning_days
+            {
                 return Ok(b.table.clone());
             }
         }
         let records = cache.compliance_records(now)?;
-        let table = Arc::new(StatusTable::build(&records, UnixTime(now), WARNING_DAYS));
+        let table = Arc::new(StatusTable::build(&records, UnixTime(now), warning_days));
         *built = Some(Built {
             cache: cache.clone(),
             // Reading wrote nothing, but count again in case a write landed meanwhile:
             // then the next call rebuilds rather than trusting a table that missed it.
             writes: writes.min(cache.writes_so_far()),
             day,
+            warning_days,
             table: table.clone(),
         });
         Ok(table)
     }
+}
+
+/// The table of the active environment as it is now, with the warning window kept in
+/// the settings. Building reads 100,000s of rows: off the async runtime's threads.
+pub fn current(
+    state: &AppState,
+    desk: &ComplianceDesk,
+    cache: &Arc<Cache>,
+) -> Result<Arc<StatusTable>> {
+    let warning_days = state.preferences.warning_days()?;
+    tokio::task::block_in_place(|| desk.table(cache, now(), warning_days))
 }
 
 pub async fn table(
@@ -67,9 +89,7 @@ pub async fn table(
     limit: usize,
 ) -> Result<ComplianceView> {
     let cache = state.active().await.cache;
-    let now = now();
-    // Building reads 100,000s of rows: off the async runtime's threads.
-    let table = tokio::task::block_in_place(|| desk.table(&cache, now))?;
+    let table = current(state, desk, &cache)?;
     let (page, counts) = table.query(filter, offset, limit);
     Ok(ComplianceView {
         page,
@@ -89,7 +109,7 @@ pub async fn report_to(
     dir: &Path,
 ) -> Result<ExportSummary> {
     let active = state.active().await;
-    let table = tokio::task::block_in_place(|| desk.table(&active.cache, now()))?;
+    let table = current(state, desk, &active.cache)?;
     let Some(chosen) = table.entities().iter().find(|e| e.id == entity) else {
         return Err(Error::UnknownEntity(entity.to_owned()));
     };
@@ -126,8 +146,30 @@ pub async fn report_to(
 /// The charts over every row (not the filtered ones: they show the whole desk).
 pub async fn charts(state: &AppState, desk: &ComplianceDesk) -> Result<Vec<Chart>> {
     let cache = state.active().await.cache;
-    let table = tokio::task::block_in_place(|| desk.table(&cache, now()))?;
-    Ok(table.charts())
+    Ok(current(state, desk, &cache)?.charts())
+}
+
+/// Keeps a new warning window; the next table is worked out with it.
+pub fn set_warning_days(state: &AppState, days: u32) -> Result<u32> {
+    let days = check_warning_days(days).map_err(|message| {
+        let mut fields = FieldErrors::default();
+        fields.add("warning_days", message);
+        Error::Invalid(fields)
+    })?;
+    state.preferences.set_warning_days(days)?;
+    Ok(days)
+}
+
+#[tauri::command]
+pub fn compliance_set_warning_days(state: State<'_, AppState>, days: u32) -> Result<u32> {
+    set_warning_days(&state, days)
+}
+
+/// Whether the desk is the first page: once the cache holds a job, the question the
+/// team opens Coverdesk for is who is not covered.
+#[tauri::command]
+pub async fn compliance_home(state: State<'_, AppState>) -> Result<bool> {
+    state.active().await.cache.has_jobs()
 }
 
 #[tauri::command]
@@ -183,9 +225,9 @@ mod tests {
         cache.upsert_entities(&[entity], 1).unwrap();
         let desk = ComplianceDesk::default();
         let now = 20_000 * DAY;
-        let first = desk.table(&cache, now).unwrap();
+        let first = desk.table(&cache, now, 14).unwrap();
         assert!(first.rows().is_empty());
-        assert!(Arc::ptr_eq(&first, &desk.table(&cache, now).unwrap()));
+        assert!(Arc::ptr_eq(&first, &desk.table(&cache, now, 14).unwrap()));
 
         let job: Job = serde_json::from_value(serde_json::json!({
             "id": "jb_1", "name": "Wiring", "entity": "en_a", "category_code": "jc_x",
@@ -193,13 +235,13 @@ mod tests {
         }))
         .unwrap();
         cache.upsert_jobs(&[job], 2).unwrap();
-        let after = desk.table(&cache, now).unwrap();
+        let after = desk.table(&cache, now, 14).unwrap();
         assert_eq!(after.rows().len(), 1);
         assert_eq!(after.rows()[0].status, ComplianceStatus::Unstaffed);
         // A new day rebuilds too: statuses move with the date.
         assert!(!Arc::ptr_eq(
             &after,
-            &desk.table(&cache, now + DAY).unwrap()
+            &desk.table(&cache, now + DAY, 14).unwrap()
         ));
     }
 

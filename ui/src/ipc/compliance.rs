@@ -44,3 +44,18 @@ pub async fn report(entity: &str) -> Result<ExportSummary, ErrorView> {
 pub async fn charts() -> Result<Vec<Chart>, ErrorView> {
     invoke(command::CHARTS, &NoArgs {}).await
 }
+
+#[derive(Serialize)]
+struct WarningArgs {
+    days: u32,
+}
+
+/// Keeps the warning window; the backend checks it again and answers with it.
+pub async fn set_warning_days(days: u32) -> Result<u32, ErrorView> {
+    invoke(command::SET_WARNING_DAYS, &WarningArgs { days }).await
+}
+
+/// Whether the desk is the first page (the cache holds a job).
+pub async fn home() -> Result<bool, ErrorView> {
+    invoke(command::HOME, &NoArgs {}).await
+}

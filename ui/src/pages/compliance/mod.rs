@@ -13,6 +13,9 @@ use coverdesk_ipc::compliance::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ten99::CoverageType;
+use warning_window::WarningWindow;
+
+mod warning_window;
 
 /// Rows per page.
 const PAGE_ROWS: usize = 50;
@@ -80,7 +83,11 @@ pub fn CompliancePage() -> impl IntoView {
                         .into_any()
                 }
                 Some(Ok(desk)) => {
-                    view! { <Desk desk=desk status=status entity=entity coverage=coverage expiring=expiring offset=offset /> }
+                    let rework = Callback::new(move |_| version.update(|v| *v += 1));
+                    view! {
+                        <WarningWindow days=desk.warning_days on_saved=rework />
+                        <Desk desk=desk status=status entity=entity coverage=coverage expiring=expiring offset=offset />
+                    }
                         .into_any()
                 }
             }}
