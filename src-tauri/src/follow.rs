@@ -5,7 +5,9 @@
 //! Each tick reads the environment in use afresh, so a switch takes effect at the next
 //! tick, and each environment's cache file keeps its own last event seen.
 
+use crate::alerts;
 use crate::cache::FollowCursor;
+use crate::commands::compliance::{self, ComplianceDesk};
 use crate::commands::policies::describe;
 use crate::commands::CACHE_CHANGED;
 use crate::error::Result;
@@ -50,14 +52,26 @@ pub fn spawn(app: AppHandle) {
             let active = state.active().await;
             // A failed poll (offline, key revoked) is tried again next tick; the cursor
             // only moves when a poll succeeds, so nothing is missed.
+            let mut alerts = Vec::new();
             if let Ok(outcome) = poll_once(&active).await {
                 let still_there = state.active().await.environment == active.environment;
                 if outcome.cached > 0 {
                     let _ = app.emit(CACHE_CHANGED, "policies");
                 }
                 for bound in outcome.bound.into_iter().filter(|_| still_there) {
+                    alerts.push(alerts::bound(&bound));
                     let _ = app.emit(POLICY_BOUND_EVENT, bound);
                 }
+            }
+            // The desk's table is rebuilt only when the cache changed, so looking for
+            // lapses every tick costs a counter read.
+            let desk = app.state::<ComplianceDesk>();
+            if let Ok(table) = compliance::current(&state, &desk, &active.cache) {
+                alerts.extend(alerts::lapses(&table));
+            }
+            match alerts::unannounced(&active.cache, alerts, now()) {
+                Ok(fresh) => alerts::show(&app, fresh).await,
+                Err(error) => eprintln!("coverdesk: could not note the alerts shown ({error})"),
             }
             tokio::time::sleep(every).await;
         }

@@ -1,6 +1,7 @@
 //! Coverdesk's desktop backend: holds the API keys (OS keychain), proxies every API
 //! call, keeps the local cache, and embeds the local stand-in as the offline default.
 
+pub mod alerts;
 pub mod audit;
 pub mod cache;
 pub mod commands;
@@ -19,6 +20,7 @@ use tauri::Manager;
 pub fn run() {
     commands::startup::mark_start();
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let began = std::time::Instant::now();
             let data_dir = app.path().app_data_dir()?;
@@ -64,6 +66,8 @@ pub fn run() {
             commands::compliance::compliance_table,
             commands::compliance::compliance_report,
             commands::compliance::compliance_charts,
+            commands::compliance::compliance_set_warning_days,
+            commands::compliance::compliance_home,
             commands::records_csv::contractors_import_preview,
             commands::records_csv::records_export,
             commands::quotes::quotes_list,

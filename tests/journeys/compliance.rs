@@ -1,13 +1,16 @@
-//! The compliance desk on the demo set: its counts match what the stand-in holds, a
-//! filter narrows the rows to one entity, whose report is written and read back, and the
-//! fix on a missing row opens the quote form on that contractor and job.
+//! The compliance desk on the demo set: its counts match what the stand-in holds, the
+//! lapsing policy is announced once on the desktop, a filter narrows the rows to one
+//! entity, whose report is written and read back, the fix on a missing row opens the
+//! quote form on that contractor and job, a shorter warning window is checked, kept and
+//! changes the counts, and on the next launch the desk is the home page.
 
+use coverdesk_journeys::notifications::Notifications;
 use coverdesk_journeys::App;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
 const DAY: i64 = 86_400;
-/// The app's warning window (`src-tauri/src/commands/compliance.rs`).
+/// The app's default warning window (`coverdesk_ipc::compliance::DEFAULT_WARNING_DAYS`).
 const WARNING_DAYS: i64 = 14;
 
 fn text(value: &Value, key: &str) -> String {
@@ -17,7 +20,10 @@ fn text(value: &Value, key: &str) -> String {
 /// Rows per status, worked out from the stand-in's own records: one row per contractor
 /// and job that a quote names. The demo's quotes each cover what their entity requires,
 /// one quote per pair, so each pair's quote, policy and link decide it.
-async fn expected_counts(app: &App) -> (HashMap<&'static str, usize>, Vec<Value>) {
+async fn expected_counts(
+    app: &App,
+    warning_days: i64,
+) -> (HashMap<&'static str, usize>, Vec<Value>) {
     let quotes = app.standin_get("/api/v1/quotes?limit=100").await;
     let quotes = quotes.as_array().unwrap().clone();
     let policies = app.standin_get("/api/v1/policies?limit=100").await;
@@ -38,7 +44,7 @@ async fn expected_counts(app: &App) -> (HashMap<&'static str, usize>, Vec<Value>
             text(s, "quote") == id && s["expired"] == false && s["step"] != "application_complete"
         });
         let status = match policy {
-            Some(p) if p["expiration_date"].as_i64().unwrap() < now + WARNING_DAYS * DAY => {
+            Some(p) if p["expiration_date"].as_i64().unwrap() < now + warning_days * DAY => {
                 "expiring"
             }
             Some(_) => "covered",
@@ -62,8 +68,13 @@ async fn count_on_page(app: &App, status: &str, expected: usize) {
 #[tokio::test]
 #[ignore = "end-to-end: needs the built app, a display and tauri-driver; scripts/test runs it"]
 async fn the_desk_counts_filters_and_fixes_a_missing_line() {
-    let app = App::launch_with("compliance", &[("COVERDESK_SEED_DEMO", "1")]).await;
-    let (expected, quotes) = expected_counts(&app).await;
+    let notifications = Notifications::watch();
+    let env = [
+        ("COVERDESK_SEED_DEMO", "1"),
+        ("COVERDESK_FOLLOW_SECONDS", "1"),
+    ];
+    let app = App::launch_with("compliance", &env).await;
+    let (expected, quotes) = expected_counts(&app, WARNING_DAYS).await;
     // The demo set has every status the desk knows for a staffed job.
     for status in ["covered", "expiring", "pending", "ineligible", "missing"] {
         assert!(
@@ -85,6 +96,18 @@ async fn the_desk_counts_filters_and_fixes_a_missing_line() {
     let age = app.wait_for_text("compliance-age", |t| !t.is_empty()).await;
     assert!(age.starts_with("Records as of "), "{age}");
     app.screenshot("compliance").await;
+
+    // The demo's one lapsing policy, announced once: a few more polls add nothing.
+    assert_eq!(expected["expiring"], 1, "{expected:?}");
+    notifications.wait_for("Cover lapses soon").await;
+    tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+    let lapses: Vec<_> = notifications
+        .seen()
+        .into_iter()
+        .filter(|n| n.summary == "Cover lapses soon")
+        .collect();
+    assert_eq!(lapses.len(), 1, "{lapses:?}");
+    assert!(lapses[0].body.contains("ends "), "{lapses:?}");
 
     // The charts, drawn in the backend: the demo's entities label the stacked bars, and
     // the lapsing policy is the one ending within the 12 weeks.
@@ -187,5 +210,37 @@ async fn the_desk_counts_filters_and_fixes_a_missing_line() {
     assert_eq!(app.value_of("field-job").await, job);
     assert_eq!(app.value_of("field-contractor").await, contractor);
     app.screenshot("compliance-fix-quote").await;
+
+    // A shorter warning window: a bad one is refused beside the field, 5 days is kept
+    // and the lapse six days out counts as covered for now.
+    app.click("nav-compliance").await;
+    app.fill("compliance-warning-days", "0").await;
+    app.click("compliance-warning-save").await;
+    let refused = app
+        .wait_for_text("compliance-warning-days-error", |t| !t.is_empty())
+        .await;
+    assert!(refused.contains("1"), "{refused}");
+    count_on_page(&app, "expiring", 1).await;
+    app.fill("compliance-warning-days", "5").await;
+    app.click("compliance-warning-save").await;
+    let (shorter, _) = expected_counts(&app, 5).await;
+    assert_eq!(shorter.get("expiring"), None, "{shorter:?}");
+    count_on_page(&app, "expiring", 0).await;
+    count_on_page(&app, "covered", shorter["covered"]).await;
+    let data_home = app.data_home.clone();
     app.close().await;
+
+    // Records exist now: the next launch opens on the desk, with the window kept.
+    let app = App::launch_in(data_home, &env).await;
+    count_on_page(&app, "covered", shorter["covered"]).await;
+    assert_eq!(app.value_of("compliance-warning-days").await, "5");
+    app.screenshot("compliance-home").await;
+    app.close().await;
+    // Neither the window's change nor the restart announced the lapse again.
+    let lapses = notifications
+        .seen()
+        .into_iter()
+        .filter(|n| n.summary == "Cover lapses soon")
+        .count();
+    assert_eq!(lapses, 1);
 }

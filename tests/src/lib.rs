@@ -7,6 +7,7 @@
 //! The display comes from the caller (`scripts/test` runs everything under Xvfb).
 
 pub mod coverage;
+pub mod notifications;
 pub mod records;
 
 use fantoccini::elements::Element;

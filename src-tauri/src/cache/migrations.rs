@@ -215,6 +215,11 @@ pub const CACHE: &[&str] = &[
         VALUES (new.rowid, new.id, new.first_name, new.last_name, new.email, new.company_name, new.locality);
     END;
     INSERT INTO contractors_fts (contractors_fts) VALUES ('rebuild');",
+    // 10: the desktop alerts shown in this environment, so each is shown once.
+    "CREATE TABLE announced (
+        key      TEXT PRIMARY KEY,
+        shown_at INTEGER NOT NULL
+    );",
 ];
 
 /// App settings that are not secret (which environment was last used, when a key was saved).

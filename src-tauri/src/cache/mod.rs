@@ -1,6 +1,7 @@
 //! The local SQLite cache: one file per environment, so sandbox and production data
 //! never mix. Lists read from here (fast, offline); the API refreshes it.
 
+mod announced;
 mod audit_log;
 mod compliance;
 mod contractors;
