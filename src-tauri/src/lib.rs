@@ -9,6 +9,7 @@ pub mod documents;
 pub mod error;
 pub mod follow;
 pub mod keys;
+pub mod one_instance;
 pub mod preferences;
 pub mod production_permit;
 pub mod records_csv;
@@ -19,7 +20,11 @@ use tauri::Manager;
 
 pub fn run() {
     commands::startup::mark_start();
+    let context = tauri::generate_context!();
+    let identifier = context.config().identifier.clone();
     tauri::Builder::default()
+        // First: a second launch must hand over before it opens anything.
+        .plugin(one_instance::plugin(&identifier))
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let began = std::time::Instant::now();
@@ -100,7 +105,8 @@ pub fn run() {
             commands::settings::settings_switch_environment,
             commands::settings::settings_confirm_production,
             commands::startup::app_ready,
+            commands::startup::cache_notices,
         ])
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("Coverdesk could not start its window");
 }

@@ -40,6 +40,15 @@ pub struct AppState {
     active: RwLock<Active>,
 }
 
+/// What opening a cache found and did that the person should know (a rebuilt cache).
+/// Process-wide: caches open before the window has anyone to tell.
+static CACHE_NOTICES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// The notices since the last call.
+pub fn take_cache_notices() -> Vec<String> {
+    std::mem::take(&mut *CACHE_NOTICES.lock().unwrap_or_else(|p| p.into_inner()))
+}
+
 pub fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -140,10 +149,20 @@ impl AppState {
         }
     }
 
+    /// The environment's cache, checked as it opens; a damaged one is rebuilt, and the
+    /// person told at the next [`take_cache_notices`].
     fn cache(data_dir: &std::path::Path, environment: AppEnvironment) -> Result<Arc<Cache>> {
-        Ok(Arc::new(Cache::open(
-            &data_dir.join(format!("cache-{}.sqlite", environment.as_str())),
-        )?))
+        let path = data_dir.join(format!("cache-{}.sqlite", environment.as_str()));
+        let (cache, rebuilt) = Cache::open_checked(&path)?;
+        if let Some(rebuilt) = rebuilt {
+            let message = rebuilt.message();
+            eprintln!("coverdesk: {message}");
+            CACHE_NOTICES
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(message);
+        }
+        Ok(Arc::new(cache))
     }
 
     fn local(data_dir: &std::path::Path, standin: &ten99_sandbox::Running) -> Result<Active> {

@@ -27,6 +27,28 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The app under test: the debug build, or `COVERDESK_APP`.
+pub fn app_binary() -> PathBuf {
+    let app = std::env::var("COVERDESK_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace_root().join("target/debug/coverdesk"));
+    assert!(
+        app.exists(),
+        "build the app first (cargo build -p coverdesk): {} is missing",
+        app.display()
+    );
+    app
+}
+
+/// The environment that gives the app `data_home` as its data, config and cache root.
+pub fn folders_env(data_home: &Path) -> [(&'static str, PathBuf); 3] {
+    [
+        ("XDG_DATA_HOME", data_home.join("data")),
+        ("XDG_CONFIG_HOME", data_home.join("config")),
+        ("XDG_CACHE_HOME", data_home.join("cache")),
+    ]
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .expect("a free loopback port")
@@ -59,14 +81,7 @@ impl App {
 
     /// Starts the app on an existing data folder (a restart).
     pub async fn launch_in(data_home: PathBuf, env: &[(&str, &str)]) -> App {
-        let app = std::env::var("COVERDESK_APP")
-            .map(PathBuf::from)
-            .unwrap_or_else(|_| workspace_root().join("target/debug/coverdesk"));
-        assert!(
-            app.exists(),
-            "build the app first (cargo build -p coverdesk): {} is missing",
-            app.display()
-        );
+        let app = app_binary();
         let (port, native_port, standin_port) = (free_port(), free_port(), free_port());
         let log = std::fs::File::create(data_home.join("tauri-driver.log")).unwrap();
         let tauri_driver = Command::new("tauri-driver")
@@ -76,9 +91,7 @@ impl App {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .env("XDG_DATA_HOME", data_home.join("data"))
-            .env("XDG_CONFIG_HOME", data_home.join("config"))
-            .env("XDG_CACHE_HOME", data_home.join("cache"))
+            .envs(folders_env(&data_home))
             .env(
                 "COVERDESK_STANDIN_LISTEN",
                 format!("127.0.0.1:{standin_port}"),

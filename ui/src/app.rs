@@ -157,6 +157,12 @@ pub fn App() -> impl IntoView {
         notices.push(bound);
         policies.changed();
     });
+    // A second launch on this data folder brought this window forward instead.
+    let toasts = expect_context::<Toasts>();
+    crate::ipc::events::listen(coverdesk_ipc::desktop::ALREADY_RUNNING_EVENT, move |()| {
+        toasts.success("Coverdesk is already open: this is its window.");
+    });
+    leptos::task::spawn_local(crate::ipc::startup::tell_cache_notices(toasts));
     crate::ipc::events::listen("cache-changed", move |resource: String| {
         if resource == "policies" {
             policies.changed();

@@ -11,3 +11,7 @@ pub mod command {
     /// args `{ text: String }` → `String`: an SVG image of `text` as a QR code.
     pub const QR_SVG: &str = "qr_code_svg";
 }
+
+/// Event (no payload): Coverdesk was launched again on the same data folder, and this
+/// window came forward instead (`src-tauri/src/one_instance.rs`).
+pub const ALREADY_RUNNING_EVENT: &str = "already-running";

@@ -12,6 +12,7 @@ mod job_categories;
 mod jobs;
 pub(crate) mod migrations;
 mod records;
+mod recovery;
 mod sync_log;
 
 pub use records::RecordTable;
@@ -21,6 +22,7 @@ pub mod search;
 mod sessions;
 
 pub use follow_state::{FollowCursor, KeptDocument};
+pub use recovery::Rebuilt;
 
 use crate::error::Result;
 use rusqlite::Connection;

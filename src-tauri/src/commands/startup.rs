@@ -51,3 +51,10 @@ fn report() {
         let _ = std::fs::write(path, format!("{}\n", now.as_millis()));
     }
 }
+
+/// What opening the caches found that the person should know (a damaged cache rebuilt),
+/// each told once. The UI asks after its first screen and after a switch of environment.
+#[tauri::command]
+pub fn cache_notices() -> Vec<String> {
+    crate::state::take_cache_notices()
+}

@@ -64,7 +64,7 @@ impl Toasts {
 pub fn ToastStack() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     view! {
-        <div class="toast-stack" aria-live="polite">
+        <div id="toasts" class="toast-stack" aria-live="polite">
             <For each=move || toasts.shown.get() key=|toast| toast.id let(toast)>
                 <div
                     class="toast"

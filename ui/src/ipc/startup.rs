@@ -7,3 +7,17 @@ use coverdesk_ipc::ErrorView;
 pub async fn app_ready() -> Result<(), ErrorView> {
     invoke("app_ready", &NoArgs {}).await
 }
+
+/// What opening the caches found that the person should know, each told once.
+pub async fn cache_notices() -> Vec<String> {
+    invoke("cache_notices", &NoArgs {})
+        .await
+        .unwrap_or_default()
+}
+
+/// Shows each cache notice as an error toast (it says what was lost and kept).
+pub async fn tell_cache_notices(toasts: crate::components::toast::Toasts) {
+    for notice in cache_notices().await {
+        toasts.error(notice);
+    }
+}

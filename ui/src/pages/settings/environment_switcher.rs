@@ -37,6 +37,7 @@ pub fn EnvironmentSwitcher() -> impl IntoView {
                 Ok(view) => {
                     settings.replace(view);
                     toasts.success(format!("Now using {}", environment.label()));
+                    ipc::startup::tell_cache_notices(toasts).await;
                 }
                 Err(error) => toasts.error(format!(
                     "Could not switch to {}: {}",
