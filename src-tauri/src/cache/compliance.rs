@@ -22,8 +22,7 @@ impl Cache {
             quotes: self.list_quotes(None, None)?,
             sessions: self.list_sessions()?,
             policies: self.list_policies(&PolicyFilter::default(), now)?,
-            // Assignments are read live from the API (commands/assignments.rs), not cached.
-            assignments: Vec::new(),
+            assignments: self.list_assignments()?,
         })
     }
 

@@ -220,6 +220,17 @@ pub const CACHE: &[&str] = &[
         key      TEXT PRIMARY KEY,
         shown_at INTEGER NOT NULL
     );",
+    // 11: assignments (repeat coverage), which the compliance desk counts: a cancelled
+    // one, or one that names a policy, decides a job's line as a quote does.
+    "CREATE TABLE assignments (
+        id          TEXT PRIMARY KEY,
+        created     INTEGER NOT NULL,
+        contractor  TEXT NOT NULL,
+        job         TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        cached_at   INTEGER NOT NULL
+    );
+    CREATE INDEX assignments_created ON assignments (created DESC, id DESC);",
 ];
 
 /// App settings that are not secret (which environment was last used, when a key was saved).

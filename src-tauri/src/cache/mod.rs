@@ -2,6 +2,7 @@
 //! never mix. Lists read from here (fast, offline); the API refreshes it.
 
 mod announced;
+mod assignments;
 mod audit_log;
 mod compliance;
 mod contractors;

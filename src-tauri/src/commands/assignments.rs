@@ -1,17 +1,22 @@
 //! Assignments (repeat coverage): cover for a further job of a contractor who already
-//! holds a policy, and cancelling it before it starts. Read from the API each time:
-//! they are few per contractor and their eligibility changes with the policy.
+//! holds a policy, and cancelling it before it starts. The page reads them from the API
+//! each time (they are few per contractor and their eligibility changes with the
+//! policy); every answer is also kept in the cache, where the compliance desk counts
+//! them offline.
 
+use super::CACHE_CHANGED;
 use crate::audit;
 use crate::error::{Error, Result};
-use crate::state::AppState;
-use tauri::State;
+use crate::state::{now, AppState};
+use coverdesk_ipc::sessions::RefreshSummary;
+use tauri::{AppHandle, Emitter, State};
 use ten99::{Assignment, AssignmentCancel, AssignmentInput, UnixTime};
 
 /// Newest first; only `contractor`'s when given.
 pub async fn list(state: &AppState, contractor: Option<String>) -> Result<Vec<Assignment>> {
     let active = state.active().await;
     let mut all = active.client.assignments().list_all().await?;
+    active.cache.upsert_assignments(&all, now())?;
     if let Some(contractor) = contractor.as_deref().map(str::trim) {
         all.retain(|a| a.contractor == contractor);
     }
@@ -42,7 +47,7 @@ pub async fn create(state: &AppState, input: AssignmentInput) -> Result<Assignme
         .await
         .map_err(Error::from);
     audit::record(&active, "create", "assignment", None, &result);
-    result
+    keep(&active, result)
 }
 
 pub async fn cancel(state: &AppState, cancel: AssignmentCancel) -> Result<Assignment> {
@@ -66,6 +71,23 @@ pub async fn cancel(state: &AppState, cancel: AssignmentCancel) -> Result<Assign
         Some(&cancel.job_id),
         &result,
     );
+    keep(&active, result)
+}
+
+/// Every assignment from the API into the cache (the background refresh).
+pub async fn refresh(state: &AppState) -> Result<RefreshSummary> {
+    let all = list(state, None).await?;
+    Ok(RefreshSummary { fetched: all.len() })
+}
+
+/// A write the API accepted is in the cache before the UI hears of it; a cache that
+/// cannot take it is no reason to report the write as failed (the next refresh brings it).
+fn keep(active: &crate::state::Active, result: Result<Assignment>) -> Result<Assignment> {
+    if let Ok(assignment) = &result {
+        let _ = active
+            .cache
+            .upsert_assignments(std::slice::from_ref(assignment), now());
+    }
     result
 }
 
@@ -79,18 +101,24 @@ pub async fn assignments_list(
 
 #[tauri::command]
 pub async fn assignments_create(
+    app: AppHandle,
     state: State<'_, AppState>,
     input: AssignmentInput,
 ) -> Result<Assignment> {
-    create(&state, input).await
+    let assignment = create(&state, input).await?;
+    let _ = app.emit(CACHE_CHANGED, "assignments");
+    Ok(assignment)
 }
 
 #[tauri::command]
 pub async fn assignments_cancel(
+    app: AppHandle,
     state: State<'_, AppState>,
     cancel: AssignmentCancel,
 ) -> Result<Assignment> {
-    self::cancel(&state, cancel).await
+    let assignment = self::cancel(&state, cancel).await?;
+    let _ = app.emit(CACHE_CHANGED, "assignments");
+    Ok(assignment)
 }
 
 #[cfg(test)]
@@ -153,6 +181,13 @@ mod tests {
         .unwrap();
         assert!(cancelled.cancelled);
         assert_eq!(cancelled.id, assignment.id);
+        // The desk reads the cancel from the cache, without asking the API.
+        let cache = state.active().await.cache;
+        let cached = cache.list_assignments().unwrap();
+        assert_eq!(cached.len(), 1);
+        assert!(cached[0].cancelled, "{cached:?}");
+        let records = cache.compliance_records(now()).unwrap();
+        assert_eq!(records.assignments[0].id, assignment.id);
     }
 
     #[tokio::test]

@@ -41,7 +41,7 @@ pub async fn refresh_now(app: &AppHandle, resource: Option<&str>) {
     }
 }
 
-/// The quotes, application links and policies the compliance desk works from. Their
+/// The quotes, application links, policies and assignments the compliance desk works from. Their
 /// pages refresh them on demand and the follow task adds bound policies as they come;
 /// this brings in what changed elsewhere (a link expired, a quote made by another
 /// tool). A failure leaves the cache as it was, to be tried again next time.
@@ -50,6 +50,10 @@ async fn refresh_coverage(app: &AppHandle, state: &AppState) {
         ("quotes", super::quotes::refresh(state).await.is_ok()),
         ("sessions", super::sessions::refresh(state).await.is_ok()),
         ("policies", super::policies::refresh(state).await.is_ok()),
+        (
+            "assignments",
+            super::assignments::refresh(state).await.is_ok(),
+        ),
     ];
     for (resource, ok) in refreshed {
         if ok {
