@@ -74,6 +74,7 @@ pub fn run() {
             commands::compliance::compliance_set_warning_days,
             commands::compliance::compliance_home,
             commands::records_csv::contractors_import_preview,
+            commands::records_csv::contractors_import_create,
             commands::records_csv::records_export,
             commands::quotes::quotes_list,
             commands::quotes::quotes_request,

@@ -7,8 +7,12 @@ use ten99::ContractorInput;
 
 /// Names of the backend commands.
 pub mod command {
-    /// args `{ text: String }` → [`super::ImportPreview`]: the rows read and checked; nothing sent.
+    /// args `{ text: String }` → [`super::ImportPreview`]: the rows read and checked (also
+    /// against the cached contractors' emails); nothing sent.
     pub const IMPORT_PREVIEW: &str = "contractors_import_preview";
+    /// args `{ input: ten99::ContractorInput }` → `ten99::Contractor`: one row of an
+    /// import, created under an idempotency key made from the row.
+    pub const IMPORT_CREATE: &str = "contractors_import_create";
     /// args `{ kind: RecordKind, search: Option<String> }` → [`super::ExportSummary`]: the
     /// cached list, narrowed by `search` as the list on screen is, as a CSV file.
     pub const EXPORT: &str = "records_export";

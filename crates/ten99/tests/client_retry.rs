@@ -66,6 +66,28 @@ async fn each_logical_post_gets_its_own_key_and_gets_none() {
 }
 
 #[tokio::test]
+async fn a_caller_key_is_sent_on_every_attempt_and_on_each_send() {
+    let server = flaky(|n| match n {
+        0 => Reply::error(503, "general_error"),
+        _ => Reply::json(201, CONTRACTOR),
+    })
+    .await;
+    let client = client(&server.base, quick_retries(2));
+    for _ in 0..2 {
+        client
+            .contractors()
+            .create_with_key(&contractor("joe@example.com"), "import-row-7")
+            .await
+            .unwrap();
+    }
+    let seen = server.seen();
+    assert_eq!(seen.len(), 3, "one retry, then a second send");
+    for attempt in &seen {
+        assert_eq!(attempt.idempotency_key.as_deref(), Some("import-row-7"));
+    }
+}
+
+#[tokio::test]
 async fn gives_up_after_max_retries_with_the_last_answer() {
     let server = flaky(|n| Reply::error(500 + n as u16, "general_error")).await;
     let error = client(&server.base, quick_retries(2))

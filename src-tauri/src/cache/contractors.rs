@@ -42,6 +42,15 @@ impl Cache {
 
     /// Newest first. `search` matches the starts of words in names, email, company, city
     /// and ID, ignoring case.
+    /// Every cached contractor's id by lowercase email: what an import checks its rows
+    /// against.
+    pub fn contractor_ids_by_email(&self) -> Result<std::collections::HashMap<String, String>> {
+        let conn = self.conn();
+        let mut statement = conn.prepare_cached("SELECT lower(email), id FROM contractors")?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn list_contractors(&self, search: Option<&str>) -> Result<Vec<Contractor>> {
         Ok(self.page_contractors(search, 0, None)?.items)
     }

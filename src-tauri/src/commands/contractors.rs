@@ -20,18 +20,28 @@ pub async fn list(state: &AppState, search: Option<String>) -> Result<Vec<Contra
 
 /// Validates before anything is sent: a form with errors never reaches the API.
 pub async fn create(state: &AppState, input: ContractorInput) -> Result<Contractor> {
+    create_as(state, input, None).await
+}
+
+/// `create`, under `idempotency_key` when given (an imported row's own, so the row
+/// sent again after a crash gets back the contractor it made instead of a second one).
+pub async fn create_as(
+    state: &AppState,
+    input: ContractorInput,
+    idempotency_key: Option<&str>,
+) -> Result<Contractor> {
     let input = ContractorInput {
         email: input.email.trim().to_owned(),
         ..input
     };
     input.validate().into_result().map_err(Error::Invalid)?;
     let active = state.active_for_write().await?;
-    let result = active
-        .client
-        .contractors()
-        .create(&input)
-        .await
-        .map_err(Error::from);
+    let contractors = active.client.contractors();
+    let result = match idempotency_key {
+        Some(key) => contractors.create_with_key(&input, key).await,
+        None => contractors.create(&input).await,
+    }
+    .map_err(Error::from);
     after_save(
         &active,
         "create",

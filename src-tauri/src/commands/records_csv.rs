@@ -1,5 +1,6 @@
-//! Records as CSV: preview a contractor import (nothing is sent; the UI then creates the
-//! good rows one by one through `contractors_create`), and export a cached list.
+//! Records as CSV: preview a contractor import (nothing is sent), create its good rows one
+//! by one (the UI sends each through `contractors_import_create`, under a key made from
+//! the row), and export a cached list.
 
 use crate::error::Result;
 use crate::records_csv::{export, import};
@@ -8,6 +9,7 @@ use coverdesk_ipc::records_csv::{ExportSummary, ImportPreview, RecordKind};
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Manager, State};
 use ten99::time::UnixTime;
+use ten99::{Contractor, ContractorInput};
 
 /// Writes the cached list of `kind` (narrowed by `search`, as the list on screen is)
 /// into `dir`, named after the kind, the environment and the time, so exports never
@@ -51,9 +53,37 @@ pub(crate) fn export_dir(app: &AppHandle) -> Result<PathBuf> {
     }
 }
 
+/// Every row read and checked like the form, and against the cached contractors.
+pub async fn import_preview(state: &AppState, text: &str) -> Result<ImportPreview> {
+    let mut preview = import::preview(text);
+    let known = state.active().await.cache.contractor_ids_by_email()?;
+    import::mark_known(&mut preview, &known);
+    Ok(preview)
+}
+
+/// One imported row, under its own idempotency key.
+pub async fn import_create(state: &AppState, input: ContractorInput) -> Result<Contractor> {
+    let key = import::row_key(&input);
+    super::contractors::create_as(state, input, Some(&key)).await
+}
+
 #[tauri::command]
-pub async fn contractors_import_preview(text: String) -> Result<ImportPreview> {
-    Ok(import::preview(&text))
+pub async fn contractors_import_preview(
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<ImportPreview> {
+    import_preview(&state, &text).await
+}
+
+#[tauri::command]
+pub async fn contractors_import_create(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: ContractorInput,
+) -> Result<Contractor> {
+    let created = import_create(&state, input).await?;
+    super::records::changed(&app, crate::cache::RecordTable::Contractors);
+    Ok(created)
 }
 
 #[tauri::command]
@@ -71,6 +101,67 @@ mod tests {
     use super::*;
     use crate::commands::test_support::started;
     use ten99::{Address, ContractorInput};
+
+    fn row(email: &str) -> ContractorInput {
+        ContractorInput {
+            first_name: "Ann".into(),
+            last_name: "Lee".into(),
+            email: email.into(),
+            phone: "415-474-9088".into(),
+            address: Address {
+                line1: "1 Main St".into(),
+                locality: "Oakland".into(),
+                region: "CA".into(),
+                postalcode: "94607".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_row_sent_again_gets_its_contractor_back_and_the_preview_knows_it() {
+        let (_dir, state) = started().await;
+        let first = import_create(&state, row("ann.import@example.com"))
+            .await
+            .unwrap();
+        // The import re-run after a crash: the same row, the same key, the same answer
+        // (without the key the API would refuse the email as taken).
+        let again = import_create(&state, row("ann.import@example.com"))
+            .await
+            .unwrap();
+        assert_eq!(again.id, first.id);
+        let client = state.active().await.client;
+        let listed = client
+            .contractors()
+            .list_by_email("ann.import@example.com")
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 1);
+        // A changed row is a new request, refused for the taken email.
+        let mut changed = row("ann.import@example.com");
+        changed.phone = "415-474-9099".into();
+        assert!(import_create(&state, changed).await.is_err());
+
+        let text = "first_name,last_name,email,phone,address_line1,city,state,zip\n\
+                    Ann,Lee,ANN.import@example.com,415-474-9088,1 Main St,Oakland,CA,94607\n\
+                    Bea,Lo,bea.import@example.com,415-474-9088,1 Main St,Oakland,CA,94607\n";
+        let preview = import_preview(&state, text).await.unwrap();
+        let said = &preview.rows[0].errors["email"];
+        assert!(said.contains(&first.id), "{said}");
+        assert!(preview.rows[1].errors.is_empty(), "{:?}", preview.rows[1]);
+    }
+
+    #[test]
+    fn a_row_key_changes_with_the_row_and_only_with_it() {
+        let key = import::row_key(&row("a@example.com"));
+        assert_eq!(key, import::row_key(&row("a@example.com")));
+        assert_ne!(key, import::row_key(&row("b@example.com")));
+        assert!(
+            key.starts_with("coverdesk-import-") && key.len() == 17 + 64,
+            "{key}"
+        );
+    }
 
     #[tokio::test]
     async fn exports_the_cached_list_of_the_active_environment() {

@@ -163,6 +163,30 @@ pub fn preview(text: &str) -> ImportPreview {
     out
 }
 
+/// The idempotency key an imported row is created under: a digest of what the row
+/// sends, so the same row sent again (the import re-run after the app was killed
+/// mid-way) is answered with the contractor it made, never a second one; a row changed
+/// in between is a new request.
+pub fn row_key(input: &ContractorInput) -> String {
+    use sha2::{Digest, Sha256};
+    let body = serde_json::to_vec(input).expect("a ContractorInput always serializes");
+    let digest = Sha256::digest(&body);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("coverdesk-import-{hex}")
+}
+
+/// Marks the rows whose email a contractor in the cache already has (`known`: lowercase
+/// email → id), so the import does not send them: the API would refuse each one.
+pub fn mark_known(preview: &mut ImportPreview, known: &std::collections::HashMap<String, String>) {
+    for row in &mut preview.rows {
+        if let Some(id) = known.get(&row.input.email.trim().to_lowercase()) {
+            row.errors.entry("email".into()).or_insert_with(|| {
+                format!("Already a contractor here ({id}); this row is not sent again.")
+            });
+        }
+    }
+}
+
 /// The header to write for a field path.
 pub fn column_name(path: &str) -> &'static str {
     CONTRACTOR_COLUMNS

@@ -31,12 +31,6 @@ pub async fn create(input: &ContractorInput) -> Result<Contractor, ErrorView> {
     .await
 }
 
-/// One create of a batch that [`super::confirm`] already covered (the CSV import asks
-/// once for all its rows).
-pub async fn create_confirmed(input: &ContractorInput) -> Result<Contractor, ErrorView> {
-    invoke(command::CREATE, &CreateArgs { input }).await
-}
-
 /// Changes the fields set in `update`; `name` is how the person knows the record
 /// ("Ann Lee"), for the action label.
 pub async fn update(

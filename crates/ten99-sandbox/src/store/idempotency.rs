@@ -104,3 +104,54 @@ impl Store {
         Ok(())
     }
 }
+
+/// Run when a store is opened: no request is running in a server that has just
+/// started, so a claim still open was left by a server killed mid-request (kill -9,
+/// a crash, the app embedding it closed). Kept, it would answer every retry with that
+/// key "still being processed" for 24 hours.
+pub(super) fn forget_unfinished(conn: &rusqlite::Connection) -> Result<usize, Error> {
+    Ok(conn.execute("DELETE FROM idempotency_keys WHERE status IS NULL", [])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ten99::Environment;
+
+    fn tenant() -> Tenant {
+        Tenant {
+            key: "t9sk_test_idem".into(),
+            environment: Environment::Sandbox,
+        }
+    }
+
+    #[test]
+    fn a_claim_left_open_by_a_killed_server_is_free_after_a_restart() {
+        let dir = std::env::temp_dir().join(format!("idem-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("standin.sqlite");
+        let _ = std::fs::remove_file(&file);
+        let now = real_now();
+        {
+            let store = Store::open(&file).unwrap();
+            let claim = store.claim_idempotency_key(&tenant(), "row-1", "POST", "/c", now);
+            assert_eq!(claim.unwrap(), Claim::Claimed);
+            let again = store.claim_idempotency_key(&tenant(), "row-1", "POST", "/c", now + 1);
+            assert_eq!(again.unwrap(), Claim::Running);
+            store
+                .claim_idempotency_key(&tenant(), "row-2", "POST", "/c", now)
+                .unwrap();
+            store
+                .finish_idempotency_key(&tenant(), "row-2", 201, b"{}")
+                .unwrap();
+            // Dropped without finishing row-1: what a SIGKILL leaves on disk.
+        }
+        let store = Store::open(&file).unwrap();
+        let claim = store.claim_idempotency_key(&tenant(), "row-1", "POST", "/c", now + 2);
+        assert_eq!(claim.unwrap(), Claim::Claimed);
+        // A finished key is still replayed.
+        let done = store.claim_idempotency_key(&tenant(), "row-2", "POST", "/c", now + 2);
+        assert!(matches!(done.unwrap(), Claim::Done { status: 201, .. }));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -50,6 +50,7 @@ impl Store {
 
     fn with(mut conn: Connection) -> Result<Store, Error> {
         schema::migrate(&mut conn)?;
+        idempotency::forget_unfinished(&conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
         })

@@ -20,6 +20,20 @@ impl Contractors<'_> {
     get_method!(Contractor, ["contractors"], "contractor");
     list_methods!(Contractor, ["contractors"], "contractors");
 
+    /// Creates a contractor under `idempotency_key` instead of a fresh key: sent again
+    /// with the same key (after a crash, by a re-run import), the API answers with the
+    /// contractor the first request made, for as long as it keeps keys (24 hours,
+    /// reference §1.5).
+    pub async fn create_with_key(
+        &self,
+        input: &ContractorInput,
+        idempotency_key: &str,
+    ) -> Result<Contractor, Error> {
+        self.client
+            .post_keyed(&["contractors"], input, idempotency_key)
+            .await
+    }
+
     /// The contractors whose email is exactly `email` (case-sensitive): zero or one.
     pub async fn list_by_email(&self, email: &str) -> Result<Vec<Contractor>, Error> {
         let filters = [("email", email.to_owned())];

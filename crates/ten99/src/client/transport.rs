@@ -52,6 +52,25 @@ impl Client {
             .await
     }
 
+    /// A POST under the caller's idempotency key instead of a fresh one, for a write
+    /// the caller may send again after losing track of it (a crash mid-import).
+    pub(crate) async fn post_keyed<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        path: &[&str],
+        body: &B,
+        idempotency_key: &str,
+    ) -> Result<T, Error> {
+        let payload = Payload::json(body)?;
+        self.call_keyed(
+            Method::POST,
+            path,
+            &[],
+            payload,
+            Some(idempotency_key.to_owned()),
+        )
+        .await
+    }
+
     pub(crate) async fn put<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         path: &[&str],
@@ -74,8 +93,19 @@ impl Client {
         query: &[(&str, String)],
         payload: Payload<'_>,
     ) -> Result<T, Error> {
-        let url = self.url(path)?;
         let key = (method == Method::POST).then(|| uuid::Uuid::new_v4().to_string());
+        self.call_keyed(method, path, query, payload, key).await
+    }
+
+    async fn call_keyed<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &[&str],
+        query: &[(&str, String)],
+        payload: Payload<'_>,
+        key: Option<String>,
+    ) -> Result<T, Error> {
+        let url = self.url(path)?;
         let mut retry = 1;
         loop {
             let outcome = self

@@ -97,7 +97,7 @@ pub fn ContractorImport(
             total.set(count);
             outcome.set(Some(ImportOutcome::new(&read)));
             for row in rows {
-                let result = ipc::contractors::create_confirmed(&row.input).await;
+                let result = ipc::records_csv::import_create(&row.input).await;
                 outcome.update(|o| {
                     let o = o.get_or_insert_with(Default::default);
                     match result {
