@@ -160,6 +160,20 @@ impl App {
         field.send_keys(text).await.unwrap();
     }
 
+    /// Puts `text` into the field at once, as a paste does (WebDriver's typing cannot
+    /// send every character: emoji outside the BMP, control characters, 5,000 lines).
+    pub async fn paste(&self, id: &str, text: &str) {
+        let field = self.element(id).await;
+        self.driver
+            .execute(
+                "arguments[0].value = arguments[1]; \
+                 arguments[0].dispatchEvent(new Event('input', { bubbles: true }))",
+                vec![serde_json::to_value(&field).unwrap(), text.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("#{id} cannot be pasted into ({e})"));
+    }
+
     pub async fn select(&self, id: &str, value: &str) {
         let element = self.element(id).await;
         element.select_by_value(value).await.unwrap();
@@ -212,10 +226,21 @@ impl App {
 
     /// Polls until the element's text satisfies `accept`, returning that text.
     pub async fn wait_for_text(&self, id: &str, accept: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        self.wait_for_text_within(id, Duration::from_secs(20), accept)
+            .await
+    }
+
+    /// `wait_for_text` for what takes longer than a screen does (a large import).
+    pub async fn wait_for_text_within(
+        &self,
+        id: &str,
+        within: Duration,
+        accept: impl Fn(&str) -> bool,
+    ) -> String {
+        let deadline = Instant::now() + within;
         loop {
             let text = match self.driver.find(Locator::Id(id)).await {
-                Ok(element) => element.text().await.unwrap_or_default(),
+                Ok(element) => as_read(&element.text().await.unwrap_or_default()),
                 Err(_) => String::new(),
             };
             if accept(&text) {
@@ -425,11 +450,84 @@ impl App {
             .to_string()
     }
 
+    /// What the OS does to a process it kills: SIGKILL to the app running on this data
+    /// folder, no chance to finish a write. The WebDriver session then ends with it.
+    pub async fn kill_app(mut self) {
+        let pids = app_pids(&self.data_home);
+        assert!(
+            !pids.is_empty(),
+            "no app is running on {}",
+            self.data_home.display()
+        );
+        for pid in &pids {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !app_pids(&self.data_home).is_empty() {
+            assert!(Instant::now() < deadline, "the app outlived SIGKILL");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.driver.clone().close()).await;
+        // tauri-driver's WebKitWebDriver outlives it when its session died with the app.
+        for child in children_of(self.tauri_driver.id()) {
+            let _ = Command::new("kill").arg(child.to_string()).status();
+        }
+        let _ = self.tauri_driver.kill();
+        let _ = self.tauri_driver.wait();
+    }
+
     pub async fn close(mut self) {
         let _ = self.driver.clone().close().await;
         let _ = self.tauri_driver.kill();
         let _ = self.tauri_driver.wait();
     }
+}
+
+/// The ids of the app processes whose data folder is `data_home` (read from each
+/// process's environment, so another journey's app is never touched).
+pub fn app_pids(data_home: &Path) -> Vec<u32> {
+    let wanted = format!("XDG_DATA_HOME={}", data_home.join("data").display());
+    let binary = app_binary();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+            let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            exe.as_deref() == Some(binary.as_path())
+                && environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes())
+        })
+        .collect()
+}
+
+/// The processes whose parent is `pid`.
+fn children_of(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|child| {
+            // `stat` is "pid (comm) state ppid …"; comm may hold spaces, so split after ')'.
+            std::fs::read_to_string(format!("/proc/{child}/stat"))
+                .ok()
+                .and_then(|stat| {
+                    let after = stat.rsplit_once(')')?.1.to_owned();
+                    after.split_whitespace().nth(1)?.parse::<u32>().ok()
+                })
+                == Some(pid)
+        })
+        .collect()
+}
+
+/// Text as a person reads it: without the invisible isolates (U+2068, U+2069) the UI
+/// puts around names inside sentences so that their direction stays theirs.
+pub fn as_read(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
 }
 
 /// GET `path_and_query` at an API (or stand-in) `base` with `key`.

@@ -7,6 +7,7 @@
 //! - `pages`: one per sidebar entry.
 
 mod app;
+mod bidi;
 mod components;
 mod current_settings;
 pub mod dates;

@@ -51,6 +51,8 @@ pub fn Field(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 placeholder=placeholder
+                // Right-to-left names read and edit in their own direction.
+                dir="auto"
                 aria-required=(!optional).then_some("true")
                 aria-invalid=move || if has_error() { "true" } else { "false" }
                 aria-describedby=move || has_error().then(|| described_by.clone())

@@ -1,6 +1,7 @@
 //! Application sessions: every link sent, where each contractor is (step), expired or
 //! complete; expire one, change where it sends the contractor, and the default URLs.
 
+use crate::bidi::isolate;
 use crate::components::field::Field;
 use crate::components::form_state::FormState;
 use crate::components::toast::Toasts;
@@ -156,7 +157,7 @@ fn SessionRow(
         let who = name.clone().map(|(who, _)| who).unwrap_or(id.clone());
         move |_| {
             let id = id.clone();
-            let action = format!("Expire the application link for {who}");
+            let action = format!("Expire the application link for {}", isolate(&who));
             spawn_local(async move {
                 match ipc::sessions::expire(&id, &action).await {
                     Ok(_) => {

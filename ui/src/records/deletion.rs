@@ -1,6 +1,8 @@
 //! What a delete confirmation says: the record, that it is for good, and what else the
 //! API cancels with it (reference §2.1–2.3).
 
+use crate::bidi::isolate;
+
 /// The record kinds a person can delete from Coverdesk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordKind {
@@ -21,12 +23,12 @@ impl RecordKind {
 
     /// The action label `ipc::write` gets: "Delete contractor Ann Lee".
     pub fn delete_action(self, name: &str) -> String {
-        format!("Delete {} {name}", self.noun())
+        format!("Delete {} {}", self.noun(), isolate(name))
     }
 
     /// The question and its consequences, for the confirmation dialog.
     pub fn delete_warning(self, name: &str) -> (String, &'static str) {
-        let question = format!("Delete {} {name}?", self.noun());
+        let question = format!("Delete {} {}?", self.noun(), isolate(name));
         let consequence = match self {
             RecordKind::Contractor => {
                 "This deletes the contractor at 1099Policy for good and immediately cancels all of their active policies. It cannot be undone."
@@ -49,7 +51,7 @@ mod tests {
     #[test]
     fn each_kind_says_what_it_cancels() {
         let (question, consequence) = RecordKind::Contractor.delete_warning("Ann Lee");
-        assert_eq!(question, "Delete contractor Ann Lee?");
+        assert_eq!(question, "Delete contractor \u{2068}Ann Lee\u{2069}?");
         assert!(consequence.contains("cancels all of their active policies"));
         let (_, entity) = RecordKind::Entity.delete_warning("Lake View Bowl");
         assert!(entity.contains("policies tied to its active jobs"));
@@ -57,7 +59,7 @@ mod tests {
         assert!(job.contains("cannot be undone"));
         assert_eq!(
             RecordKind::Job.delete_action("Field technician"),
-            "Delete job Field technician"
+            "Delete job \u{2068}Field technician\u{2069}"
         );
     }
 }

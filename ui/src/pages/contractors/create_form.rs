@@ -2,6 +2,7 @@
 //! rules, sends only a valid request (an edit sends only the fields that changed), and
 //! puts the backend's objections next to the fields they concern.
 
+use crate::bidi::isolate;
 use crate::components::check_field::CheckField;
 use crate::components::draft_keeper::{keep_draft, DraftNote};
 use crate::components::field::Field;
@@ -199,7 +200,7 @@ pub fn ContractorForm(
                     let verb = if is_edit { "Saved" } else { "Created" };
                     toasts.success(format!(
                         "{verb} {} ({})",
-                        contractor.full_name(),
+                        isolate(&contractor.full_name()),
                         contractor.id
                     ));
                     on_saved.run(contractor);

@@ -2,6 +2,7 @@
 //! cache), its approved category, and its pay. Validates as you type with `ten99`'s
 //! rules; the wage is typed in dollars and sent in cents; an edit sends only changes.
 
+use crate::bidi::isolate;
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::category_picker::CategoryPicker;
 use crate::components::check_field::CheckField;
@@ -191,7 +192,7 @@ pub fn JobForm(
                     form.succeeded();
                     keeper.start_over();
                     let verb = if is_edit { "Saved" } else { "Created" };
-                    toasts.success(format!("{verb} {} ({})", job.name, job.id));
+                    toasts.success(format!("{verb} {} ({})", isolate(&job.name), job.id));
                     on_saved.run(job);
                 }
                 Err(error) => form.refused(error, &FIELD_PATHS),

@@ -1,5 +1,6 @@
 //! One job: its pay, category and entity, and its quotes and assignments (from the API).
 
+use crate::bidi::isolate;
 use crate::components::detail_card::{DetailCard, Fact, RelatedSection};
 use crate::components::toast::Toasts;
 use crate::dates::iso_date;
@@ -65,7 +66,7 @@ fn JobDetailCard(
         related_error,
     } = detail;
     let delete = Callback::new({
-        let (id, name) = (job.id.clone(), job.name.clone());
+        let (id, name) = (job.id.clone(), isolate(&job.name));
         move |()| {
             let (id, name) = (id.clone(), name.clone());
             deleting.set(true);
@@ -101,7 +102,7 @@ fn JobDetailCard(
             kind=RecordKind::Job
             name=job.name.clone()
             id=job.id.clone()
-            subtitle=format!("For {entity_name}")
+            subtitle=format!("For {}", isolate(&entity_name))
             on_back=on_back
             on_edit=Callback::new(move |()| on_edit.run(edit_target.clone()))
             on_delete=delete

@@ -1,5 +1,6 @@
 //! Asks before a policy is cancelled, naming it: cover ends at once.
 
+use crate::bidi::isolate;
 use coverdesk_ipc::policies::PolicyRow;
 use leptos::prelude::*;
 
@@ -10,7 +11,11 @@ pub fn CancelDialog(
     on_dismiss: Callback<()>,
     busy: ReadSignal<bool>,
 ) -> impl IntoView {
-    let what = format!("Cancel policy {} for {}?", row.policy.id, row.holder());
+    let what = format!(
+        "Cancel policy {} for {}?",
+        row.policy.id,
+        isolate(&row.holder())
+    );
     let job = row
         .job_name
         .clone()

@@ -1,6 +1,7 @@
 //! Repeat coverage: cover a contractor who already holds a policy for another job (an
 //! assignment), see the API's eligibility verdict, and cancel one before it starts.
 
+use crate::bidi::isolate;
 use crate::components::toast::Toasts;
 use crate::ipc;
 use crate::loaded::{loading_note, Loaded};
@@ -20,7 +21,7 @@ fn now() -> UnixTime {
 pub fn RepeatCoverage(row: PolicyRow, on_close: Callback<()>) -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     let contractor = row.contractor.clone().unwrap_or_default();
-    let who = StoredValue::new(row.holder());
+    let who = StoredValue::new(isolate(&row.holder()));
     let job = RwSignal::new(String::new());
     let job_error = RwSignal::new(None::<String>);
     let verdict = RwSignal::new(None::<Eligibility>);
@@ -195,7 +196,7 @@ fn AssignmentTable(
                     let cancel = AssignmentCancel { job_id, reason: Some(CancellationReason::ClientRequest) };
                     match ipc::assignments::cancel(&cancel, &who.get_value(), &job_name).await {
                         Ok(_) => {
-                            toasts.success(format!("Coverage for {} on {job_name} is cancelled", who.get_value()));
+                            toasts.success(format!("Coverage for {} on {job_name} is cancelled", who.get_value(), job_name = isolate(&job_name)));
                             on_changed.run(());
                         }
                         Err(error) => toasts.error(format!("Could not cancel: {}", error.message)),
@@ -217,7 +218,7 @@ fn AssignmentTable(
                                 let cancel = cancel.clone();
                                 view! {
                                     <div class="button-row">
-                                        <span class="muted">{format!("Cancel coverage on {}?", job_name)}</span>
+                                        <span class="muted">{format!("Cancel coverage on {}?", isolate(&job_name))}</span>
                                         <button id=format!("assignment-cancel-confirm-{}", row_id) type="button" class="button button-danger button-small" on:click=cancel>"Yes, cancel"</button>
                                         <button type="button" class="button button-secondary button-small" on:click=move |_| confirming.set(None)>"Keep"</button>
                                     </div>

@@ -3,6 +3,7 @@
 //! code and a ready-to-send message.
 
 use super::Records;
+use crate::bidi::isolate;
 use crate::components::field::Field;
 use crate::components::form_alert::FormAlert;
 use crate::components::form_state::FormState;
@@ -76,7 +77,7 @@ pub(super) fn LinkGenerator(chosen: RwSignal<Option<Quote>>, records: Records) -
         );
         let who = records
             .contractor(&quote.contractor)
-            .map(|c| c.full_name())
+            .map(|c| isolate(&c.full_name()))
             .unwrap_or(quote.contractor.clone());
         busy.set(true);
         spawn_local(async move {
@@ -114,7 +115,7 @@ pub(super) fn LinkGenerator(chosen: RwSignal<Option<Quote>>, records: Records) -
         let entity = job.as_ref().and_then(|j| records.entity(&j.entity));
         let who = contractor
             .as_ref()
-            .map(|c| c.full_name())
+            .map(|c| isolate(&c.full_name()))
             .unwrap_or(quote.contractor.clone());
         let heading = format!("{} for {who}", coverage_label(&quote.coverage_type));
         let first_name = contractor.map(|c| c.first_name).unwrap_or_default();

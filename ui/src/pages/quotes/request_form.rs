@@ -2,6 +2,7 @@
 //! shows how far each combination got.
 
 use super::{now, Records, Selection};
+use crate::bidi::isolate;
 use crate::components::field::{Field, FieldError};
 use crate::components::form_alert::FormAlert;
 use crate::components::form_state::FormState;
@@ -52,7 +53,12 @@ pub(super) fn QuoteRequestForm(
     let contractor_options = Signal::derive(move || {
         records.contractors.with(|all| {
             all.iter()
-                .map(|c| (c.id.clone(), format!("{} · {}", c.full_name(), c.email)))
+                .map(|c| {
+                    (
+                        c.id.clone(),
+                        format!("{} · {}", isolate(&c.full_name()), c.email),
+                    )
+                })
                 .collect()
         })
     });
@@ -84,7 +90,7 @@ pub(super) fn QuoteRequestForm(
         };
         let who = records
             .contractor(&request.contractor)
-            .map(|c| c.full_name())
+            .map(|c| isolate(&c.full_name()))
             .unwrap_or_else(|| request.contractor.clone());
         let n = request.combinations.len();
         let action = format!(
