@@ -132,8 +132,9 @@ fn import_file(rows: usize) -> String {
 }
 
 /// Opens the import, puts the file's text in (set as a paste would, not typed: 5,000
-/// lines), previews it and starts creating the rows it says are ready.
-async fn start_import(app: &App, csv: &str) {
+/// lines), previews it and starts creating the rows it says are ready; whether it had
+/// any to start.
+async fn start_import(app: &App, csv: &str) -> bool {
     app.click("contractor-import-open").await;
     app.paste("import-text", csv).await;
     app.click("import-preview").await;
@@ -141,6 +142,16 @@ async fn start_import(app: &App, csv: &str) {
         t.contains(&format!("{KILL_LOOP_ROWS} rows read"))
     })
     .await;
+    // Once every row is known there is nothing left to create, and no button.
+    let offered = app
+        .driver
+        .find(fantoccini::Locator::Id("import-submit"))
+        .await
+        .is_ok();
+    if offered {
+        app.click("import-submit").await;
+    }
+    offered
 }
 
 /// What a kill may not break: every SQLite file of the data folder passes
@@ -197,14 +208,6 @@ async fn killed_at_random_moments_of_an_import_and_a_sync_it_loses_nothing() {
             tokio::time::sleep(Duration::from_millis(wait)).await;
         } else {
             start_import(&app, &csv).await;
-            if app
-                .driver
-                .find(fantoccini::Locator::Id("import-submit"))
-                .await
-                .is_ok()
-            {
-                app.click("import-submit").await;
-            }
             let wait = moments.random_range(0..4_000);
             tokio::time::sleep(Duration::from_millis(wait)).await;
         }
@@ -224,14 +227,7 @@ async fn killed_at_random_moments_of_an_import_and_a_sync_it_loses_nothing() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    start_import(&app, &csv).await;
-    if app
-        .driver
-        .find(fantoccini::Locator::Id("import-submit"))
-        .await
-        .is_ok()
-    {
-        app.click("import-submit").await;
+    if start_import(&app, &csv).await {
         app.wait_for_text_within("import-summary", Duration::from_secs(600), |t| {
             t.contains("Created")
         })
