@@ -66,7 +66,7 @@ pub(super) fn list(
         " ORDER BY created {order}, seq {order} LIMIT {}",
         page.limit
     );
-    let mut statement = conn.prepare(&sql)?;
+    let mut statement = conn.prepare_cached(&sql)?;
     let mut bodies = statement
         .query_map(rusqlite::params_from_iter(params), |row| {
             row.get::<_, String>(0)

@@ -163,13 +163,11 @@ pub(super) fn insert(
         params.push(value.clone());
     }
     let marks: Vec<String> = (1..=params.len()).map(|i| format!("?{i}")).collect();
-    conn.execute(
-        &format!(
-            "INSERT INTO {table} ({names}) VALUES ({})",
-            marks.join(", ")
-        ),
-        rusqlite::params_from_iter(params),
-    )?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO {table} ({names}) VALUES ({})",
+        marks.join(", ")
+    ))?
+    .execute(rusqlite::params_from_iter(params))?;
     Ok(())
 }
 
@@ -180,12 +178,13 @@ pub(super) fn get(
     id: &str,
 ) -> Result<Option<Value>, Error> {
     let (key, environment) = scope(tenant);
+    // Cached: this is the hottest query (every GET by id), and parsing its SQL
+    // each time cost more than running it.
     let body: Option<String> = conn
-        .query_row(
-            &format!("SELECT body FROM {table} WHERE tenant = ?1 AND environment = ?2 AND id = ?3"),
-            (key, environment, id),
-            |row| row.get(0),
-        )
+        .prepare_cached(&format!(
+            "SELECT body FROM {table} WHERE tenant = ?1 AND environment = ?2 AND id = ?3"
+        ))?
+        .query_row((key, environment, id), |row| row.get(0))
         .optional()?;
     body.map(|b| parse(&b)).transpose()
 }
@@ -210,10 +209,11 @@ pub(super) fn update(
         params.push(value.clone());
         sets += &format!(", {name} = ?{}", params.len());
     }
-    let n = conn.execute(
-        &format!("UPDATE {table} SET {sets} WHERE tenant = ?1 AND environment = ?2 AND id = ?3"),
-        rusqlite::params_from_iter(params),
-    )?;
+    let n = conn
+        .prepare_cached(&format!(
+            "UPDATE {table} SET {sets} WHERE tenant = ?1 AND environment = ?2 AND id = ?3"
+        ))?
+        .execute(rusqlite::params_from_iter(params))?;
     Ok(n == 1)
 }
 
@@ -234,7 +234,7 @@ pub(super) fn find(
     }
     sql += " ORDER BY created DESC, seq DESC";
     sql += tail;
-    let mut statement = conn.prepare(&sql)?;
+    let mut statement = conn.prepare_cached(&sql)?;
     let bodies = statement
         .query_map(rusqlite::params_from_iter(params), |row| {
             row.get::<_, String>(0)
