@@ -18,6 +18,10 @@ pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     i64::deserialize(d)
 }
 
+pub fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    i64::deserialize(d)
+}
+
 /// Nothing is stringified in canonical data.
 pub fn unstringify(value: Value) -> Result<Value, std::convert::Infallible> {
     Ok(value)
