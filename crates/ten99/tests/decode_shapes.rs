@@ -179,3 +179,34 @@ fn integers_out_of_range_are_refused_naming_the_field() {
     assert_eq!(job.wage, Cents(i64::MAX));
     assert_eq!(job.years_experience, Some(u32::MAX));
 }
+
+#[test]
+fn invoice_with_numeric_strings_old_ids_and_mixed_dates() {
+    let i: Invoice = fixture("invoice__strings_old_ids_iso_dates.json");
+    assert_eq!(
+        (i.contractor.as_str(), i.job.as_str()),
+        ("cn_Ehb3bYa", "jb_jsb9KEcTpc")
+    );
+    assert_eq!((i.gross_pay, i.premium_due), (Cents(250_000), Cents(4_325)));
+    assert_eq!(
+        i.paycycle_startdate,
+        UnixTime::from_ymd(2022, 3, 1).unwrap()
+    );
+    assert_eq!(i.paycycle_enddate, UnixTime(1_646_818_364));
+    assert_eq!(i.purchase_order_number, None);
+    assert_eq!(i.created, UnixTime(1_646_818_364));
+}
+
+#[test]
+fn entity_with_a_python_literal_address_and_list() {
+    let e: Entity = fixture("entity__python_literal_address_iso_created.json");
+    let address = e.address.expect("address");
+    assert_eq!(
+        (address.line1.as_str(), address.postalcode.as_str()),
+        ("1 Kearny St", "94104")
+    );
+    assert_eq!(address.line2, None);
+    assert_eq!(e.coverage_limit, None);
+    assert_eq!(e.required_coverage.len(), 2);
+    assert_eq!(e.created, UnixTime(1_646_818_364));
+}
