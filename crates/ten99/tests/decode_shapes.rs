@@ -210,3 +210,17 @@ fn entity_with_a_python_literal_address_and_list() {
     assert_eq!(e.required_coverage.len(), 2);
     assert_eq!(e.created, UnixTime(1_646_818_364));
 }
+
+#[test]
+fn invoice_premium_due_null_or_placeholder_is_zero() {
+    let mut body: Value =
+        serde_json::from_str(&read("invoice__strings_old_ids_iso_dates.json")).unwrap();
+    for empty in [json!(null), json!(""), json!("None"), json!("null")] {
+        body["premium_due"] = empty.clone();
+        let i: Invoice = decode(&body.to_string()).unwrap_or_else(|e| panic!("{empty}: {e}"));
+        assert_eq!(i.premium_due, Cents(0), "{empty}");
+    }
+    body["premium_due"] = json!("9223372036854775808");
+    let err = decode::<Invoice>(&body.to_string()).unwrap_err();
+    assert!(err.starts_with("at premium_due:"), "{err}");
+}

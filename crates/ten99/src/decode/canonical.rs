@@ -35,6 +35,12 @@ pub fn option<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Op
     Option::deserialize(d)
 }
 
+pub fn or_default<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    T::deserialize(d)
+}
+
 pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     bool::deserialize(d)
 }

@@ -106,6 +106,13 @@ pub fn option<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Op
     }
 }
 
+/// A `T` with a default: null and the placeholders are the default.
+pub fn or_default<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    option(d).map(Option::unwrap_or_default)
+}
+
 /// A flag that may come as `true`, `"True"`, `"true"`, `1` or `"1"`.
 pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     optional_boolean(d)?.ok_or_else(|| D::Error::custom("expected a boolean, got null"))
