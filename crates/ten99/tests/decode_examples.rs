@@ -75,6 +75,7 @@ fn every_fixture_decodes_and_round_trips() {
             "certificate" => drop(round_trip::<Certificate>(name)),
             "certificates" => drop(round_trip::<List<Certificate>>(name)),
             "deleted" => drop(round_trip::<Deleted>(name)),
+            "error" => drop(round_trip::<ErrorBody>(name)),
             other => panic!("{name}: no decoder for fixture kind {other:?}"),
         }
     }

@@ -502,6 +502,62 @@ fn certificate() -> impl Strategy<Value = Certificate> {
         )
 }
 
+fn contractor() -> impl Strategy<Value = Contractor> {
+    (
+        (id("cn_"), word(), word(), option::of(word())),
+        (word(), "[0-9-]{0,12}", address(), option::of(word())),
+        (metadata(), any::<bool>(), time()),
+    )
+        .prop_map(
+            |(
+                (id, first_name, last_name, middle_name),
+                (email, phone, address, company_name),
+                (custom_metadata, withhold_premium, created),
+            )| Contractor {
+                id,
+                first_name,
+                last_name,
+                middle_name,
+                email,
+                phone,
+                address,
+                company_name,
+                custom_metadata,
+                withhold_premium,
+                created: created.seconds(),
+            },
+        )
+}
+
+fn deleted() -> impl Strategy<Value = Deleted> {
+    (
+        id("cn_"),
+        option::of(word()),
+        any::<bool>(),
+        option::of(time()),
+    )
+        .prop_map(|(id, object, deleted, deleted_at)| Deleted {
+            id,
+            object,
+            deleted,
+            deleted_at,
+        })
+}
+
+fn job_category() -> impl Strategy<Value = JobCategory> {
+    (id("jc_"), "[a-zA-Z ]{0,16}").prop_map(|(category_code, name)| JobCategory {
+        category_code,
+        name,
+    })
+}
+
+fn error_body() -> impl Strategy<Value = ErrorBody> {
+    prop_oneof![
+        ("[a-z_]{1,16}", word()).prop_map(|(code, message)| ErrorBody::new(&code, message)),
+        btree_map("[a-z_.]{1,8}", word(), 0..4).prop_map(ErrorBody::invalid_input),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -578,6 +634,18 @@ proptest! {
 
     #[test]
     fn certificates(c in certificate()) { assert_round_trip(&c)?; }
+
+    #[test]
+    fn contractors(c in contractor()) { assert_round_trip(&c)?; }
+
+    #[test]
+    fn deletes(d in deleted()) { assert_round_trip(&d)?; }
+
+    #[test]
+    fn job_categories(c in job_category()) { assert_round_trip(&c)?; }
+
+    #[test]
+    fn error_bodies(e in error_body()) { assert_round_trip(&e)?; }
 
     #[test]
     fn lists(quotes in vec(quote(), 0..3), has_more in option::of(any::<bool>())) {

@@ -18,6 +18,10 @@ pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     i64::deserialize(d)
 }
 
+pub fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    i64::deserialize(d)
+}
+
 /// Nothing is stringified in canonical data.
 pub fn unstringify(value: Value) -> Result<Value, std::convert::Infallible> {
     Ok(value)
@@ -29,6 +33,12 @@ pub fn nested<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<T,
 
 pub fn option<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
     Option::deserialize(d)
+}
+
+pub fn or_default<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    T::deserialize(d)
 }
 
 pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {

@@ -20,12 +20,13 @@ pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Er
     })
 }
 
-/// An optional string where the docs' examples use the literal `"null"` or `""` for none.
+/// An optional string where the docs' examples use the literal `"null"`, `"None"` or `""`
+/// for none.
 pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let value = Option::<StringOrNumber>::deserialize(d)?;
     Ok(match value {
         None => None,
-        Some(StringOrNumber::Text(s)) if s.is_empty() || s == "null" => None,
+        Some(StringOrNumber::Text(s)) if s.is_empty() || s == "null" || s == "None" => None,
         Some(StringOrNumber::Text(s)) => Some(s),
         Some(StringOrNumber::Integer(i)) => Some(i.to_string()),
         Some(StringOrNumber::Float(f)) => Some(f.to_string()),
@@ -59,6 +60,11 @@ pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
             "expected an integer, got {f}"
         ))),
     }
+}
+
+/// Unix seconds in any shape a time is sent in (integer, numeric string, float, ISO-8601).
+pub fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    crate::time::UnixTime::deserialize(d).map(crate::time::UnixTime::seconds)
 }
 
 use super::python_literal;
@@ -98,6 +104,13 @@ pub fn option<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Op
         Value::Null => Ok(None),
         value => T::deserialize(value).map(Some).map_err(D::Error::custom),
     }
+}
+
+/// A `T` with a default: null and the placeholders are the default.
+pub fn or_default<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    option(d).map(Option::unwrap_or_default)
 }
 
 /// A flag that may come as `true`, `"True"`, `"true"`, `1` or `"1"`.

@@ -155,14 +155,15 @@ pub struct Contractor {
     pub email: String,
     #[serde(default, deserialize_with = "decode::string_or_number")]
     pub phone: String,
+    #[serde(deserialize_with = "decode::nested")]
     pub address: Address,
     #[serde(default, deserialize_with = "decode::optional_text")]
     pub company_name: Option<String>,
     #[serde(default, deserialize_with = "decode::string_map")]
     pub custom_metadata: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decode::boolean")]
     pub withhold_premium: bool,
-    #[serde(deserialize_with = "decode::integer")]
+    #[serde(deserialize_with = "decode::seconds")]
     pub created: i64,
 }
 

@@ -157,7 +157,7 @@ pub struct Invoice {
     pub paycycle_startdate: UnixTime,
     pub paycycle_enddate: UnixTime,
     /// The premium for the period.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decode::or_default")]
     pub premium_due: Cents,
     #[serde(
         default,

@@ -1,0 +1,226 @@
+//! The alternative shapes of `tests/fixtures/` decode to the expected values, and
+//! integers out of range are refused with the field named, never clamped.
+
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::Path;
+use ten99::error_body::ErrorMessage;
+use ten99::*;
+
+fn read(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Decodes as the client does, so a failure names the field path.
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| format!("at {}: {}", e.path(), e.inner()))
+}
+
+fn fixture<T: DeserializeOwned>(name: &str) -> T {
+    decode(&read(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn fields(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+#[test]
+fn contractor_with_strings_numbers_and_a_python_literal_address() {
+    let c: Contractor = fixture("contractor__strings_python_literal_address.json");
+    assert_eq!(c.middle_name, None);
+    assert_eq!(c.phone, "4154749088");
+    assert_eq!(c.address.line1, "1 Kearny St");
+    assert_eq!(c.address.line2, None);
+    assert_eq!(c.address.postalcode, "94104");
+    assert_eq!(c.address.country.as_deref(), Some("US"));
+    assert_eq!(c.company_name, None);
+    assert_eq!(
+        c.custom_metadata,
+        fields(&[("level", "3"), ("team", "west")])
+    );
+    assert!(c.withhold_premium);
+    assert_eq!(c.created, 1_646_818_364);
+}
+
+#[test]
+fn contractor_with_a_float_time_and_null_optionals() {
+    let c: Contractor = fixture("contractor__float_created_null_optionals.json");
+    assert_eq!((c.middle_name, c.company_name), (None, None));
+    assert!(c.custom_metadata.is_empty());
+    assert!(c.withhold_premium);
+    assert_eq!(c.created, 1_646_818_364);
+    assert_eq!(c.address.line2, None);
+}
+
+#[test]
+fn contractor_reference_placeholders() {
+    let c: Contractor = fixture("contractor__reference.json");
+    assert_eq!(c.middle_name, None);
+    assert_eq!((c.address.line2, c.address.country), (None, None));
+    assert_eq!(c.address.postalcode, "94104");
+    assert_eq!(c.created, 1_646_818_364);
+}
+
+#[test]
+fn error_bodies_keep_their_code_in_every_shape() {
+    let text: ErrorBody = fixture("error__text.json");
+    assert_eq!(
+        text,
+        ErrorBody::new(
+            "duplicate_email",
+            "A contractor with this email already exists"
+        )
+    );
+    let map: ErrorBody = fixture("error__field_map.json");
+    assert_eq!(
+        map,
+        ErrorBody::invalid_input(fields(&[
+            ("email", "Not a valid email address."),
+            ("phone", "Missing data for required field."),
+        ]))
+    );
+    let lists: ErrorBody = fixture("error__field_lists.json");
+    assert_eq!(
+        lists,
+        ErrorBody::invalid_input(fields(&[
+            ("email", "Not a valid email address.; Too long."),
+            ("phone", "Missing data for required field."),
+        ]))
+    );
+    let null: ErrorBody = fixture("error__null_message.json");
+    assert_eq!(null.error_code, "rate_limited");
+    assert_eq!(null.message, ErrorMessage::Text(String::new()));
+    let nested: ErrorBody = fixture("error__stripe_nested.json");
+    assert_eq!(
+        nested,
+        ErrorBody::new("invalid_api_key", "Invalid API key provided")
+    );
+    assert!(decode::<ErrorBody>("{}").is_err());
+    assert!(decode::<ErrorBody>("[]").is_err());
+}
+
+#[test]
+fn job_categories_under_old_key_names() {
+    let list: List<JobCategory> = fixture("job_categories__code_and_id_aliases.json");
+    let got: Vec<(&str, &str)> = list
+        .data
+        .iter()
+        .map(|c| (c.category_code.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("jc_MTqpkbkp6G", "Computer Service or Repair"),
+            ("jc_Other2", "")
+        ]
+    );
+}
+
+#[test]
+fn deletes_with_strings() {
+    let d: Deleted =
+        decode(r#"{"id":"cn_1","object":"None","deleted":"true","deleted_at":"1646818364","x":1}"#)
+            .unwrap();
+    assert_eq!(
+        d,
+        Deleted {
+            id: "cn_1".into(),
+            object: None,
+            deleted: true,
+            deleted_at: Some(UnixTime(1_646_818_364)),
+        }
+    );
+}
+
+/// `fixture` with `field` replaced by `value`: the decode error, which must name the field.
+fn refused<T: DeserializeOwned + std::fmt::Debug>(name: &str, field: &str, value: Value) -> String {
+    let mut body: Value = serde_json::from_str(&read(name)).unwrap();
+    body[field] = value.clone();
+    let err = decode::<T>(&body.to_string()).expect_err(&format!("{field} = {value} accepted"));
+    assert!(
+        err.starts_with(&format!("at {field}:")),
+        "{field} = {value}: {err}"
+    );
+    err
+}
+
+#[test]
+fn integers_out_of_range_are_refused_naming_the_field() {
+    for value in [
+        json!(-1),
+        json!("-1"),
+        json!(4_294_967_296u64),
+        json!("99999999999"),
+    ] {
+        let err = refused::<Job>("job__reference.json", "years_experience", value);
+        assert!(err.contains("out of range"), "{err}");
+    }
+    for value in [
+        json!(18_446_744_073_709_551_615u64),
+        json!("9223372036854775808"),
+        json!(1e20),
+    ] {
+        refused::<Job>("job__reference.json", "wage", value.clone());
+        refused::<Contractor>("contractor__reference.json", "created", value);
+    }
+    // Inside the range the same shapes are read, not refused.
+    let mut job: Value = serde_json::from_str(&read("job__reference.json")).unwrap();
+    job["wage"] = json!("9223372036854775807");
+    job["years_experience"] = json!("4294967295");
+    let job: Job = decode(&job.to_string()).unwrap();
+    assert_eq!(job.wage, Cents(i64::MAX));
+    assert_eq!(job.years_experience, Some(u32::MAX));
+}
+
+#[test]
+fn invoice_with_numeric_strings_old_ids_and_mixed_dates() {
+    let i: Invoice = fixture("invoice__strings_old_ids_iso_dates.json");
+    assert_eq!(
+        (i.contractor.as_str(), i.job.as_str()),
+        ("cn_Ehb3bYa", "jb_jsb9KEcTpc")
+    );
+    assert_eq!((i.gross_pay, i.premium_due), (Cents(250_000), Cents(4_325)));
+    assert_eq!(
+        i.paycycle_startdate,
+        UnixTime::from_ymd(2022, 3, 1).unwrap()
+    );
+    assert_eq!(i.paycycle_enddate, UnixTime(1_646_818_364));
+    assert_eq!(i.purchase_order_number, None);
+    assert_eq!(i.created, UnixTime(1_646_818_364));
+}
+
+#[test]
+fn entity_with_a_python_literal_address_and_list() {
+    let e: Entity = fixture("entity__python_literal_address_iso_created.json");
+    let address = e.address.expect("address");
+    assert_eq!(
+        (address.line1.as_str(), address.postalcode.as_str()),
+        ("1 Kearny St", "94104")
+    );
+    assert_eq!(address.line2, None);
+    assert_eq!(e.coverage_limit, None);
+    assert_eq!(e.required_coverage.len(), 2);
+    assert_eq!(e.created, UnixTime(1_646_818_364));
+}
+
+#[test]
+fn invoice_premium_due_null_or_placeholder_is_zero() {
+    let mut body: Value =
+        serde_json::from_str(&read("invoice__strings_old_ids_iso_dates.json")).unwrap();
+    for empty in [json!(null), json!(""), json!("None"), json!("null")] {
+        body["premium_due"] = empty.clone();
+        let i: Invoice = decode(&body.to_string()).unwrap_or_else(|e| panic!("{empty}: {e}"));
+        assert_eq!(i.premium_due, Cents(0), "{empty}");
+    }
+    body["premium_due"] = json!("9223372036854775808");
+    let err = decode::<Invoice>(&body.to_string()).unwrap_err();
+    assert!(err.starts_with("at premium_due:"), "{err}");
+}
