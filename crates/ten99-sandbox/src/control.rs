@@ -5,10 +5,11 @@
 //!   each `{method, path, query, status, at, environment}`; lets a test prove that an
 //!   action made no API call.
 //! * `POST /_sandbox/reset` → deletes the calling key's data and request log, and
-//!   puts its clock and faults back.
+//!   puts its clock, faults and shapes back.
 //! * `GET /_sandbox/clock`, `POST /_sandbox/clock/advance` → the key's sandbox time
 //!   (see `clock`).
 //! * `GET|POST|DELETE /_sandbox/faults` → injected failures (see `faults`).
+//! * `GET|POST|DELETE /_sandbox/shapes` → replies in the alternative shapes (see `shapes`).
 //!
 //! All but health take the key in any form the API accepts.
 
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/reset", post(reset))
         .merge(crate::clock::routes())
         .merge(crate::faults::routes())
+        .merge(crate::shapes::routes())
         .merge(crate::resources::sessions::control::routes())
 }
 
@@ -53,6 +55,7 @@ async fn reset(State(state): State<AppState>, headers: HeaderMap) -> Result<Json
     state.requests.forget(&key);
     state.clock.reset(&key);
     state.faults.clear(&key);
+    state.shapes.set(&key, false);
     Ok(Json(json!({ "ok": true })))
 }
 

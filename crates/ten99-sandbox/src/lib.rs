@@ -29,6 +29,7 @@ pub mod ids;
 pub mod pricing;
 pub mod resources;
 pub mod server;
+pub mod shapes;
 pub mod store;
 pub mod webhooks;
 

@@ -52,6 +52,7 @@ pub struct AppState {
     /// Each key's sandbox time: use `clock.now(&tenant)`, never the system clock.
     pub clock: Arc<Clock>,
     pub faults: Arc<Faults>,
+    pub shapes: Arc<crate::shapes::Shapes>,
     /// What the hosted application page (`/apply/…`) reads and advances.
     pub applications: Arc<dyn ApplicationFlow>,
     /// Sends stored events to the tenant's webhook endpoints, in the background.
@@ -66,6 +67,7 @@ impl AppState {
             requests: Arc::new(RequestLog::default()),
             clock: Arc::new(Clock::default()),
             faults: Arc::new(Faults::default()),
+            shapes: Arc::new(crate::shapes::Shapes::default()),
             applications: Arc::new(NoSessions),
             // Needs a Tokio runtime: `new` is only called from inside one.
             webhooks: Arc::new(Deliverer::start(RetrySchedule::default())),
@@ -173,8 +175,11 @@ pub fn router(state: AppState) -> Router {
         .fallback(unknown_endpoint)
         .method_not_allowed_fallback(method_not_allowed)
         // Layers wrap outwards: the key is checked first, then injected faults,
-        // then idempotency (so a dropped response was still stored).
+        // then shapes (form bodies to JSON, alternative reply shapes), then
+        // idempotency (so a dropped response was still stored, and stored replies
+        // stay canonical).
         .layer(from_fn_with_state(state.clone(), idempotency::layer))
+        .layer(from_fn_with_state(state.clone(), crate::shapes::layer))
         .layer(from_fn_with_state(state.clone(), faults::layer))
         .layer(from_fn_with_state(state.clone(), api_layer));
     Router::new()

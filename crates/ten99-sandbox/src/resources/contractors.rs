@@ -15,7 +15,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
-use ten99::{ContractorInput, ContractorUpdate};
+use ten99::{ContractorInput, ContractorUpdate, FieldErrors};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -35,9 +35,10 @@ async fn create(
     let mut fields = json_object(&body)?;
     let metadata = custom_metadata(&mut fields)?;
     numbers_as_text(&mut fields, &["phone", "tax_identification"]);
+    let sent = |key: &str| fields.get(key).is_some_and(|v| !v.is_null());
+    let (phone_sent, address_sent) = (sent("phone"), sent("address"));
     let mut input: ContractorInput = decode_over_default(fields)?;
-    input
-        .validate()
+    guide_minimum(input.validate(), phone_sent, address_sent)
         .into_result()
         .map_err(Error::InvalidInput)?;
     input.email = input.email.trim().to_owned();
@@ -57,6 +58,21 @@ async fn create(
     };
     state.store.contractors().create(&tenant, new)?;
     Ok((StatusCode::CREATED, Json(object)))
+}
+
+/// The guides create contractors from first name, last name and email alone
+/// (reference §2.1, Q9), so `phone` and `address` are checked only when sent; an
+/// absent one stays empty in the stored contractor.
+fn guide_minimum(errors: FieldErrors, phone_sent: bool, address_sent: bool) -> FieldErrors {
+    let mut kept = FieldErrors::default();
+    for (field, message) in errors.iter() {
+        let unsent =
+            (field == "phone" && !phone_sent) || (field.starts_with("address") && !address_sent);
+        if !unsent {
+            kept.add(field, message.as_str());
+        }
+    }
+    kept
 }
 
 async fn retrieve(
