@@ -29,10 +29,15 @@ const RUN_SPECIFIC: &[&str] = &[
     "expiration_date",
 ];
 
+/// Members only the alternative shape carries, beside the ones they stand for: a
+/// policy's old `is_active` flag next to its `status` (reference, policies). The client
+/// keeps what it was given, so these are not compared.
+const ONLY_IN_THE_OLD_SHAPE: &[&str] = &["is_active"];
+
 fn comparable(value: Value) -> Value {
     match value {
         Value::Object(mut o) => {
-            for key in RUN_SPECIFIC {
+            for key in RUN_SPECIFIC.iter().chain(ONLY_IN_THE_OLD_SHAPE) {
                 o.remove(*key);
             }
             Value::Object(o.into_iter().map(|(k, v)| (k, comparable(v))).collect())
@@ -139,8 +144,6 @@ async fn the_guides_flow_reads_the_same_objects_on_two_runs_with_shapes_off() {
 }
 
 #[tokio::test]
-// Contractor and entity already read equal; the job is the first that fails.
-#[ignore = "needs tolerant decode of a job carrying both `entity` and `entity_id` (duplicate field); later steps not yet reached"]
 async fn the_guides_flow_reads_the_same_objects_with_shapes_on() {
     assert_eq!(guide_flow(false).await, guide_flow(true).await);
 }

@@ -225,10 +225,29 @@ fn finish<T: DeserializeOwned>(
 
 fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Decode {
+    let first = serde_path_to_error::deserialize(&mut de);
+    match first {
+        // Read straight from the bytes; only a body carrying a key under its old and
+        // new name at once (a "duplicate field" to serde) takes the slower second read.
+        Err(e) if e.inner().to_string().starts_with("duplicate field") => {
+            let mut value: serde_json::Value = match serde_json::from_slice(bytes) {
+                Ok(value) => value,
+                Err(_) => return Err(decode_error(e)),
+            };
+            if !crate::decode::drop_old_names(&mut value) {
+                return Err(decode_error(e));
+            }
+            serde_path_to_error::deserialize(value).map_err(decode_error)
+        }
+        other => other.map_err(decode_error),
+    }
+}
+
+fn decode_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
+    Error::Decode {
         path: e.path().to_string(),
         message: e.inner().to_string(),
-    })
+    }
 }
 
 /// The `id` of an object in a body that did not decode as its type, if it has one.

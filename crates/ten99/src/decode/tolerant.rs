@@ -293,3 +293,61 @@ mod tests {
             .contains("expected an integer"));
     }
 }
+
+/// Old and new names of one key, old first. A single name of either kind is read by
+/// the fields' `alias`; a body with both (some API versions send `entity` and
+/// `entity_id` side by side) is a duplicate to serde, so the old one is dropped first.
+const RENAMED_KEYS: &[(&str, &str)] = &[
+    ("entity_id", "entity"),
+    ("contractor_id", "contractor"),
+    ("job_id", "job"),
+    ("quote_id", "quote"),
+    ("quotes", "quote"),
+];
+
+/// Drops, in every object of `value`, an old key name whose new name is also there.
+/// Returns whether it dropped any.
+pub fn drop_old_names(value: &mut Value) -> bool {
+    match value {
+        Value::Object(members) => {
+            let mut dropped = false;
+            for (old, new) in RENAMED_KEYS {
+                if members.contains_key(*new) && members.remove(*old).is_some() {
+                    dropped = true;
+                }
+            }
+            for member in members.values_mut() {
+                dropped |= drop_old_names(member);
+            }
+            dropped
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |d, item| drop_old_names(item) | d),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod renamed_key_tests {
+    use super::*;
+
+    #[test]
+    fn an_old_name_beside_its_new_one_is_dropped_everywhere_and_alone_is_kept() {
+        let mut body = serde_json::json!({
+            "entity": "en_1", "entity_id": "en_1",
+            "data": [{"quote": "qt_1", "quotes": "qt_1", "quote_id": "qt_1"}],
+            "nested": {"job_id": "jb_1"}
+        });
+        assert!(drop_old_names(&mut body));
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "entity": "en_1",
+                "data": [{"quote": "qt_1"}],
+                "nested": {"job_id": "jb_1"}
+            })
+        );
+        assert!(!drop_old_names(&mut body));
+    }
+}
