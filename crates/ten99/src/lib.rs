@@ -12,6 +12,7 @@
 //!
 //! The crate's README (with feature `client`, its example is compiled as a doctest) follows.
 #![cfg_attr(feature = "client", doc = include_str!("../README.md"))]
+#![warn(missing_docs)]
 
 #[macro_use]
 mod string_enum;

@@ -51,7 +51,12 @@ pub enum WebhookError {
     NoMatch,
     /// `age` is now − t in seconds; negative for a timestamp in the future.
     #[error("the signature is {age} s old, beyond the tolerance of {tolerance} s")]
-    Stale { age: i64, tolerance: u64 },
+    Stale {
+        /// Seconds since the signature's timestamp.
+        age: i64,
+        /// The verifier's tolerance, in seconds.
+        tolerance: u64,
+    },
     /// Genuine, but not an event (only from the `verify_event` calls).
     #[error("the payload is not an event: {0}")]
     Payload(String),

@@ -27,7 +27,12 @@ pub enum Error {
     /// A success response whose body is not what the reference describes; `path` is
     /// where in the body (`[3].created`).
     #[error("unexpected response at {path}: {message}")]
-    Decode { path: String, message: String },
+    Decode {
+        /// Where in the body reading failed (`[3].created`).
+        path: String,
+        /// What was wrong there, from the decoder.
+        message: String,
+    },
     /// A 2xx answer to a create (a POST) whose body could not be read: the API did the
     /// write, so the object most likely exists and sending the call again could make a
     /// duplicate. `id` is the object's ID when the body showed one.
