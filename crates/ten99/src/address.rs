@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// validation says what is missing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Address {
+    /// Street and number.
     #[serde(default)]
     pub line1: String,
     #[serde(
@@ -17,11 +18,15 @@ pub struct Address {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Suite, unit or floor; `None` when absent (the docs' `"null"` too).
     pub line2: Option<String>,
+    /// City.
     #[serde(default)]
     pub locality: String,
+    /// Two-letter state code (`CA`).
     #[serde(default)]
     pub region: String,
+    /// ZIP code; the API sends it as a string or a number.
     #[serde(default, deserialize_with = "decode::string_or_number")]
     pub postalcode: String,
     #[serde(
@@ -29,6 +34,7 @@ pub struct Address {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Two-letter country code; `None` when absent.
     pub country: Option<String>,
 }
 

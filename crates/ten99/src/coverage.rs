@@ -60,6 +60,7 @@ pub fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<CoverageType>, D::Err
     Vec::deserialize(d)
 }
 
+/// An optional list of coverage types: an array of their spellings or `null`.
 #[cfg(not(feature = "tolerant"))]
 pub fn optional_list<'de, D: Deserializer<'de>>(
     d: D,

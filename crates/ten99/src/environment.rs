@@ -5,14 +5,18 @@ use serde::{Deserialize, Serialize};
 /// Name of the header that selects the environment of a request.
 pub const ENVIRONMENT_HEADER: &str = "Ten99Policy-Environment";
 
+/// Sandbox (test data, no real cover) or production; sent in `Ten99Policy-Environment`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Environment {
+    /// Test data, no real cover; the API's default when the header is absent.
     Sandbox,
+    /// Real policies, billed.
     Production,
 }
 
 impl Environment {
+    /// The header value: `sandbox` or `production`.
     pub fn as_str(self) -> &'static str {
         match self {
             Environment::Sandbox => "sandbox",
@@ -35,6 +39,7 @@ impl Environment {
         }
     }
 
+    /// Reads a header or setting value, ignoring case and surrounding spaces; `None` for anything else.
     pub fn parse(value: &str) -> Option<Environment> {
         match value.trim().to_ascii_lowercase().as_str() {
             "sandbox" => Some(Environment::Sandbox),

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ErrorMessage {
+    /// A sentence, as most errors send.
     Text(String),
+    /// Field name → problem, as `invalid_input` sends.
     Fields(BTreeMap<String, String>),
 }
 

@@ -9,6 +9,10 @@
 //! ([`UnixTime`]). Decoding is tolerant of the shapes the real API is known to send
 //! (numeric strings, ISO dates, Python-literal strings, `"null"`); encoding is exactly
 //! what the official SDKs send.
+//!
+//! The crate's README (with feature `client`, its example is compiled as a doctest) follows.
+#![cfg_attr(feature = "client", doc = include_str!("../README.md"))]
+#![warn(missing_docs)]
 
 #[macro_use]
 mod string_enum;

@@ -13,6 +13,7 @@ use std::marker::PhantomData;
 /// A page of `T`, newest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct List<T> {
+    /// The items of this page, newest first.
     pub data: Vec<T>,
     /// Only the enveloped form says; with a bare array it is `None` (then a page shorter
     /// than the limit is the last).
@@ -29,18 +30,22 @@ impl<T> Default for List<T> {
 }
 
 impl<T> List<T> {
+    /// How many items this page holds.
     pub fn len(&self) -> usize {
         self.data.len()
     }
 
+    /// Whether this page holds no items.
     pub fn is_empty(&self) -> bool {
         self.data.is_empty()
     }
 
+    /// The items of this page, by reference.
     pub fn iter(&self) -> std::slice::Iter<'_, T> {
         self.data.iter()
     }
 
+    /// The items, dropping `has_more`.
     pub fn into_vec(self) -> Vec<T> {
         self.data
     }

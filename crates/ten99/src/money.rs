@@ -15,17 +15,22 @@ pub struct Cents(pub i64);
 /// Why some text is not a dollar amount. The messages are meant for the person typing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
+    /// Nothing was typed.
     #[error("Enter an amount")]
     Empty,
+    /// Not a number of dollars.
     #[error("Enter an amount in dollars, like 1,234.56")]
     Invalid,
+    /// More than two decimals.
     #[error("Amounts have at most two decimals (cents)")]
     TooPrecise,
+    /// Beyond what an `i64` of cents holds.
     #[error("That amount is too large")]
     TooLarge,
 }
 
 impl Cents {
+    /// No money: $0.00.
     pub const ZERO: Cents = Cents(0);
 
     /// Whole dollars.

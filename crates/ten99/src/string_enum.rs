@@ -15,7 +15,9 @@ macro_rules! string_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
+            $( $(#[$vmeta])*
+            #[doc = concat!("\n\nSpelled `", $text, "` by the API.")]
+            $variant, )+
             /// A value this version of the crate does not know, kept as sent.
             Unknown(String),
         }
@@ -40,6 +42,7 @@ macro_rules! string_enum {
                 }
             }
 
+            /// Whether this is a value this version knows (not `Unknown`).
             pub fn is_known(&self) -> bool {
                 !matches!(self, $name::Unknown(_))
             }
@@ -80,7 +83,9 @@ macro_rules! string_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
+            $( $(#[$vmeta])*
+            #[doc = concat!("\n\nSpelled `", $text, "` by the API.")]
+            $variant, )+
         }
 
         impl $name {

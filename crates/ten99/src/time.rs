@@ -30,6 +30,7 @@ impl UnixTime {
         UnixTime(since.map(|d| d.as_secs() as i64).unwrap_or(0))
     }
 
+    /// Seconds since 1970-01-01 UTC.
     pub fn seconds(self) -> i64 {
         self.0
     }

@@ -32,22 +32,27 @@ impl FieldErrors {
         }
     }
 
+    /// The problem reported for `field` (`address.region`), if any.
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0.get(field).map(String::as_str)
     }
 
+    /// Whether no field has a problem: the input may be sent.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// How many fields have a problem.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Field → problem, in field order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
         self.0.iter()
     }
 
+    /// Field → problem, as the API's `invalid_input` message sends it.
     pub fn into_map(self) -> BTreeMap<String, String> {
         self.0
     }
@@ -184,6 +189,7 @@ pub const US_STATES: [(&str, &str); 56] = [
     ("MP", "Northern Mariana Islands"),
 ];
 
+/// Whether `code` is the two-letter code of a US state, DC or territory (`CA`, `PR`).
 pub fn is_us_state(code: &str) -> bool {
     US_STATES.iter().any(|(c, _)| *c == code)
 }

@@ -37,17 +37,26 @@ type HmacSha256 = Hmac<Sha256>;
 /// right, so an error cannot help forge one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WebhookError {
+    /// The named header (the signature header, as a rule) is absent.
     #[error("the delivery has no {0} header")]
     MissingHeader(String),
+    /// The signature header is not `t=<seconds>,v1=<hex>…`.
     #[error("unable to extract timestamp and signatures from the signature header")]
     MalformedHeader,
+    /// The signature header has a timestamp but no `v1=` signature.
     #[error("the signature header has no v1 signature")]
     NoSignatures,
+    /// No `v1` signature is the HMAC of this payload under this secret.
     #[error("no signature matches the payload")]
     NoMatch,
     /// `age` is now − t in seconds; negative for a timestamp in the future.
     #[error("the signature is {age} s old, beyond the tolerance of {tolerance} s")]
-    Stale { age: i64, tolerance: u64 },
+    Stale {
+        /// Seconds since the signature's timestamp.
+        age: i64,
+        /// The verifier's tolerance, in seconds.
+        tolerance: u64,
+    },
     /// Genuine, but not an event (only from the `verify_event` calls).
     #[error("the payload is not an event: {0}")]
     Payload(String),
@@ -93,6 +102,7 @@ impl Verifier {
         self
     }
 
+    /// The header [`Verifier::verify_headers`] reads the signature from.
     pub fn header_name(&self) -> &str {
         &self.header_name
     }

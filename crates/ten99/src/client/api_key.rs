@@ -10,10 +10,12 @@ use zeroize::Zeroizing;
 pub struct ApiKey(Zeroizing<String>);
 
 impl ApiKey {
+    /// Wraps a secret key (`t9sk_test_…` or `t9sk_live_…`); its bytes are cleared on drop.
     pub fn new(key: impl Into<String>) -> ApiKey {
         ApiKey(Zeroizing::new(key.into()))
     }
 
+    /// The key itself, for the `Authorization` header; keep it out of logs.
     pub fn expose(&self) -> &str {
         &self.0
     }

@@ -9,7 +9,9 @@ pub enum Error {
     /// [`Error::api_code`] for the typed form.
     #[error("{message} ({code}, HTTP {status})")]
     Api {
+        /// The HTTP status of the last answer.
         status: u16,
+        /// The raw `error_code` as sent; empty if the body had none.
         code: String,
         /// A sentence, or for `invalid_input` a field → problem map.
         message: ErrorMessage,
@@ -25,14 +27,22 @@ pub enum Error {
     /// A success response whose body is not what the reference describes; `path` is
     /// where in the body (`[3].created`).
     #[error("unexpected response at {path}: {message}")]
-    Decode { path: String, message: String },
+    Decode {
+        /// Where in the body reading failed (`[3].created`).
+        path: String,
+        /// What was wrong there, from the decoder.
+        message: String,
+    },
     /// A 2xx answer to a create (a POST) whose body could not be read: the API did the
     /// write, so the object most likely exists and sending the call again could make a
     /// duplicate. `id` is the object's ID when the body showed one.
     #[error("created{}, but the reply could not be read (at {path}: {message})", id_note(.id))]
     CreatedUnreadable {
+        /// The new object's ID (`cn_…`), if the body showed one.
         id: Option<String>,
+        /// Where in the body reading failed (`address.region`).
         path: String,
+        /// What was wrong there, from the decoder.
         message: String,
     },
 }

@@ -9,7 +9,9 @@ macro_rules! error_codes {
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum ErrorCode {
-            $( $(#[$doc])* $variant, )+
+            $( $(#[$doc])*
+            #[doc = concat!("\n\n`error_code: ", $text, "`.")]
+            $variant, )+
             /// A code not in the reference (the stand-in's `idempotency_key_in_use`, say).
             Other(String),
         }

@@ -173,14 +173,17 @@ impl Client {
         ClientBuilder::new(base, key)
     }
 
+    /// The API base this client calls, without the trailing `/` (`/api/v1` is added per call).
     pub fn base(&self) -> &str {
         &self.inner.base
     }
 
+    /// The `Ten99Policy-Environment` every request sends.
     pub fn environment(&self) -> Environment {
         self.inner.environment
     }
 
+    /// How failed attempts are retried.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.inner.retry
     }

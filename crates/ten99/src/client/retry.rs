@@ -26,7 +26,9 @@ const REPLAYED_HEADER: &str = "idempotent-replayed";
 pub struct RetryPolicy {
     /// Retries after the first attempt; 0 turns retrying off.
     pub max_retries: u32,
+    /// The backoff before the first retry; doubled for each one after.
     pub initial_delay: Duration,
+    /// The longest backoff between two attempts, before jitter.
     pub max_delay: Duration,
     /// A longer `Retry-After` is ignored (the backoff is used instead).
     pub max_retry_after: Duration,

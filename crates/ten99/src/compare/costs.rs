@@ -14,12 +14,17 @@ use crate::resources::quotes::{DecimalRate, Quote};
 pub struct LineCost {
     /// The `quote_json` key (`wc`, `gl`, `pl`, …).
     pub key: String,
+    /// The coverage type the key names; `None` for a line Coverdesk does not know.
     pub coverage: Option<CoverageType>,
+    /// This line's rate per $100 of pay.
     pub rate: RatePer100,
     /// This line's share of the premium.
     pub premium: Cents,
+    /// The line's premium tax rate, as the breakdown sent it; `None` when it sends none.
     pub tax_rate: Option<DecimalRate>,
+    /// Premium tax on this line.
     pub tax: Cents,
+    /// The line's stamping fee rate, as the breakdown sent it; `None` when it sends none.
     pub stamping_fee_rate: Option<DecimalRate>,
     /// The stamping fee plus any fixed fee the line names (`risk_purchasing_group_fee`).
     pub fees: Cents,
@@ -41,10 +46,13 @@ pub struct Costs {
     pub pay: Cents,
     /// The total rate the API charges (`net_rate`, else the lines' sum).
     pub rate: RatePer100,
+    /// Each coverage line's share, in the breakdown's order.
     pub lines: Vec<LineCost>,
     /// `round(pay × rate / 10000)`: what the API would charge.
     pub premium: Cents,
+    /// The lines' taxes, summed.
     pub taxes: Cents,
+    /// The lines' fees, summed.
     pub fees: Cents,
     /// Premium, taxes and fees.
     pub total: Cents,

@@ -17,6 +17,7 @@ use std::cmp::Ordering;
 /// The pay a premium is estimated on, and how it was worked out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EstimatedPay {
+    /// The estimated pay.
     pub amount: Cents,
     /// "40 h × $25.00", "flat fee".
     pub basis: String,
@@ -39,6 +40,7 @@ pub fn estimated_pay(job: &Job) -> EstimatedPay {
 /// One quote in the comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteRow {
+    /// The quote as the API returned it.
     pub quote: Quote,
     /// `None` when the quote has no rate (typically not eligible).
     pub costs: Option<Costs>,
@@ -49,6 +51,7 @@ pub struct QuoteRow {
 }
 
 impl QuoteRow {
+    /// Prices `quote` on `pay` (only if eligible) and lists the cover in `required` it lacks.
     pub fn new(quote: Quote, pay: Cents, required: &[CoverageType]) -> QuoteRow {
         let missing = required
             .iter()
@@ -64,6 +67,7 @@ impl QuoteRow {
         }
     }
 
+    /// Whether the quote gives every cover the entity requires.
     pub fn meets_requirements(&self) -> bool {
         self.missing.is_empty()
     }
@@ -96,6 +100,7 @@ pub fn ineligible_reason(quote: &Quote) -> String {
 /// Quotes with their costs on `pay` and the best choice among them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
+    /// One row per quote, in the order given until [`Comparison::sort`].
     pub rows: Vec<QuoteRow>,
     /// ID of the best choice: the candidate with the lowest total; on a tie, more
     /// cover, then the newer quote.
@@ -103,6 +108,7 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Prices every quote on `pay` against the entity's `required` cover and picks the best.
     pub fn new(quotes: Vec<Quote>, pay: Cents, required: &[CoverageType]) -> Comparison {
         let rows: Vec<QuoteRow> = quotes
             .into_iter()
@@ -127,6 +133,7 @@ impl Comparison {
         Comparison { rows, best }
     }
 
+    /// Whether `row` is the best choice.
     pub fn is_best(&self, row: &QuoteRow) -> bool {
         self.best.as_deref() == Some(row.quote.id.as_str())
     }
@@ -149,17 +156,26 @@ impl Comparison {
 /// The columns a comparison can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortColumn {
+    /// By the number of coverage types, then their names.
     Coverage,
+    /// Eligible quotes first (ascending).
     Eligible,
+    /// By total rate per $100.
     Rate,
+    /// By premium on the pay.
     Premium,
+    /// By taxes plus fees.
     TaxesAndFees,
+    /// By premium, taxes and fees together.
     Total,
+    /// By effective date; quotes without one go last.
     Effective,
+    /// By how many required covers are missing.
     Requirements,
 }
 
 impl SortColumn {
+    /// Every column, in the table's order.
     pub const ALL: [SortColumn; 8] = [
         SortColumn::Coverage,
         SortColumn::Eligible,

@@ -6,18 +6,22 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+/// A string field, as written: a JSON string.
 pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     String::deserialize(d)
 }
 
+/// An optional string field: a string or `null`.
 pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Option::deserialize(d)
 }
 
+/// An integer field: a JSON integer.
 pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     i64::deserialize(d)
 }
 
+/// A time in Unix seconds, as this crate writes it: an integer.
 pub fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     i64::deserialize(d)
 }
@@ -27,42 +31,51 @@ pub fn unstringify(value: Value) -> Result<Value, std::convert::Infallible> {
     Ok(value)
 }
 
+/// A nested object or list, as written: real JSON, never a string.
 pub fn nested<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<T, D::Error> {
     T::deserialize(d)
 }
 
+/// An optional `T`: the value or `null`.
 pub fn option<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
     Option::deserialize(d)
 }
 
+/// A value that the tolerant build may also read from a placeholder: here, the value.
 pub fn or_default<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
     d: D,
 ) -> Result<T, D::Error> {
     T::deserialize(d)
 }
 
+/// A boolean field: `true` or `false`.
 pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     bool::deserialize(d)
 }
 
+/// An optional boolean: `true`, `false` or `null`.
 pub fn optional_boolean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     Option::deserialize(d)
 }
 
+/// A string → string map: a JSON object.
 pub fn string_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
     BTreeMap::deserialize(d)
 }
 
+/// An optional string → string map: an object or `null`.
 pub fn optional_string_map<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<BTreeMap<String, String>>, D::Error> {
     Option::deserialize(d)
 }
 
+/// A list of strings: a JSON array.
 pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     Vec::deserialize(d)
 }
 
+/// An optional count: an unsigned integer or `null`.
 pub fn optional_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     Option::deserialize(d)
 }

@@ -21,7 +21,9 @@ const MAX_DEPTH: usize = 64;
 /// Why some text is not a Python literal, and where (a byte offset into it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PythonLiteralError {
+    /// Byte offset in the text where reading failed.
     pub offset: usize,
+    /// What was expected there.
     pub message: String,
 }
 

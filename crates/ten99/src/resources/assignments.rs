@@ -25,8 +25,10 @@ string_enum! {
 /// The body of `POST /api/v1/assignments`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AssignmentInput {
+    /// The contractor assigned (`cn_…`); older revisions call it `contractor_id`.
     #[serde(default, alias = "contractor_id")]
     pub contractor: String,
+    /// The job assigned (`jb_…`); older revisions call it `job_id`.
     #[serde(default, alias = "job_id")]
     pub job: String,
     /// Empty: the coverage of the contractor's most recent active policy.
@@ -41,12 +43,14 @@ pub struct AssignmentInput {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Start of cover for this assignment; `None` to leave it out.
     pub effective_date: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// End of cover for this assignment; `None` to leave it out.
     pub end_date: Option<UnixTime>,
     /// `pl_…`; by default the most recent matching active policy.
     #[serde(
@@ -90,8 +94,10 @@ impl AssignmentInput {
 /// job's invoice is paid, `invoice_already_paid`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AssignmentUpdate {
+    /// Another contractor (`cn_…`); `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contractor: Option<String>,
+    /// Another job (`jb_…`); `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
     #[serde(
@@ -99,19 +105,23 @@ pub struct AssignmentUpdate {
         deserialize_with = "coverage::optional_list",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Other cover; `None` keeps it.
     pub coverage_type: Option<Vec<CoverageType>>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New start of cover; `None` keeps it.
     pub effective_date: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New end of cover; `None` keeps it.
     pub end_date: Option<UnixTime>,
+    /// Another policy (`pl_…`); `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<String>,
     #[serde(
@@ -119,6 +129,7 @@ pub struct AssignmentUpdate {
         deserialize_with = "decode::optional_boolean",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New `bind` choice (`false`: no notice, no charge, no cover); `None` keeps it.
     pub bind: Option<bool>,
 }
 
@@ -150,6 +161,7 @@ impl AssignmentUpdate {
 /// The body of `POST /api/v1/assignments/cancel`. Note the key is `job_id`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AssignmentCancel {
+    /// The job whose assignments are cancelled (`jb_…`); sent as `job_id`.
     #[serde(default, alias = "job")]
     pub job_id: String,
     #[serde(
@@ -157,6 +169,7 @@ pub struct AssignmentCancel {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Why; `None` to give no reason.
     pub reason: Option<CancellationReason>,
 }
 
@@ -178,6 +191,7 @@ impl AssignmentCancel {
 /// The eligibility check's verdict.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Eligibility {
+    /// `true` when the contractor is eligible for the cover.
     #[serde(default, deserialize_with = "decode::boolean")]
     pub result: bool,
     /// E.g. "Contractor is pre-approved for insurance coverage." or why not.
@@ -200,9 +214,12 @@ fn bind_default<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error
 /// An assignment as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assignment {
+    /// `an_…`.
     pub id: String,
+    /// The contractor assigned (`cn_…`).
     #[serde(alias = "contractor_id")]
     pub contractor: String,
+    /// The job assigned (`jb_…`).
     #[serde(alias = "job_id")]
     pub job: String,
     #[serde(
@@ -210,7 +227,9 @@ pub struct Assignment {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The policy covering the assignment (`pl_…`); `None` when absent.
     pub policy: Option<String>,
+    /// The cover this assignment has.
     #[serde(default, deserialize_with = "coverage::list")]
     pub coverage_type: Vec<CoverageType>,
     #[serde(
@@ -218,13 +237,16 @@ pub struct Assignment {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Start of cover; `None` when absent.
     pub effective_date: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// End of cover; `None` when absent.
     pub end_date: Option<UnixTime>,
+    /// `false`: no notice, no charge and no cover. Default `true`.
     #[serde(default = "yes", deserialize_with = "bind_default")]
     pub bind: bool,
     #[serde(
@@ -232,19 +254,23 @@ pub struct Assignment {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Premium per $100 earned; `None` when not priced.
     pub net_rate: Option<RatePer100>,
     #[serde(
         default,
         deserialize_with = "policies::coi_urls",
         skip_serializing_if = "CoiUrls::is_empty"
     )]
+    /// Certificates of insurance, one PDF URL per coverage line.
     pub certificates: CoiUrls,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The eligibility check's verdict; `None` when not sent.
     pub eligible: Option<Eligibility>,
+    /// Whether the assignment was cancelled.
     #[serde(default, deserialize_with = "decode::boolean")]
     pub cancelled: bool,
     #[serde(
@@ -252,13 +278,16 @@ pub struct Assignment {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// When it was cancelled; `None` unless cancelled.
     pub cancellation_date: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Why it was cancelled; `None` unless cancelled or given.
     pub cancellation_reason: Option<CancellationReason>,
+    /// When the assignment was created.
     pub created: UnixTime,
 }
 

@@ -39,8 +39,11 @@ impl CertificateStatus {
 /// The parts of the multipart upload `POST /api/v1/files/certificates`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CertificateUpload {
+    /// The contractor the certificate belongs to (`cn_…`); the `contractor` part of the form.
     pub contractor: String,
+    /// The file's name as uploaded (`coi.pdf`).
     pub filename: String,
+    /// The PDF's bytes; at most [`MAX_UPLOAD_BYTES`].
     pub content: Vec<u8>,
 }
 
@@ -77,10 +80,13 @@ impl CertificateUpload {
 /// Counts of passed and failed rules.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewSummary {
+    /// Rules the certificate passed.
     #[serde(default)]
     pub passed: u32,
+    /// Rules it failed.
     #[serde(default)]
     pub failed: u32,
+    /// Rules checked in all.
     #[serde(default)]
     pub total_rules: u32,
 }
@@ -93,7 +99,9 @@ pub struct AuditResult {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The rule outcome's ID; `None` when not sent.
     pub id: Option<String>,
+    /// The rule's name, for people.
     #[serde(default)]
     pub rule_name: String,
     /// E.g. `coverages.commercial_general_liability.limits`.
@@ -111,7 +119,9 @@ pub struct AuditResult {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Why the rule failed, or a note; `None` when not sent.
     pub message: Option<String>,
+    /// Whether a person approved this rule by hand.
     #[serde(default, deserialize_with = "decode::boolean")]
     pub manually_approved: bool,
     #[serde(
@@ -119,6 +129,7 @@ pub struct AuditResult {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// When the rule was checked; `None` when not sent.
     pub created: Option<UnixTime>,
 }
 
@@ -130,30 +141,35 @@ pub struct ReviewResults {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// `ca_…`; `None` when not sent.
     pub id: Option<String>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Where the review stands; `None` when not sent.
     pub status: Option<CertificateStatus>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Counts of passed and failed rules; `None` when not sent.
     pub summary: Option<ReviewSummary>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// When the review began; `None` when not sent.
     pub created: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// When the review last changed; `None` when not sent.
     pub updated: Option<UnixTime>,
     /// What was read off the PDF (full expansion only).
     #[serde(
@@ -167,6 +183,7 @@ pub struct ReviewResults {
         deserialize_with = "audit_results",
         skip_serializing_if = "Vec::is_empty"
     )]
+    /// Each rule's outcome; empty unless expanded.
     pub audit_results: Vec<AuditResult>,
 }
 
@@ -177,7 +194,9 @@ fn audit_results<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<AuditResu
 /// An uploaded certificate as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Certificate {
+    /// `ci_…`.
     pub id: String,
+    /// The contractor the certificate belongs to (`cn_…`).
     #[serde(alias = "contractor_id")]
     pub contractor: String,
     #[serde(
@@ -185,13 +204,16 @@ pub struct Certificate {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The file's name as uploaded; `None` when not sent.
     pub filename: Option<String>,
     #[serde(
         default,
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Where the uploaded PDF can be fetched; `None` when not sent.
     pub pdf_url: Option<String>,
+    /// Where the certificate's review stands.
     pub status: CertificateStatus,
     /// `None` until the review is done, or unless expanded.
     #[serde(
@@ -200,12 +222,14 @@ pub struct Certificate {
         skip_serializing_if = "Option::is_none"
     )]
     pub review_results: Option<ReviewResults>,
+    /// When the certificate was uploaded.
     pub created: UnixTime,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// When it last changed; `None` when not sent.
     pub updated: Option<UnixTime>,
 }
 

@@ -12,20 +12,30 @@ pub const ID_PREFIX: &str = "cn_";
 /// The body of `POST /api/v1/contractors`: what the create form collects.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContractorInput {
+    /// Given name; required.
     pub first_name: String,
+    /// Family name; required.
     pub last_name: String,
+    /// Middle name; `None` to leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
+    /// Contact email; unique per contractor (else `duplicate_email`).
     pub email: String,
+    /// US phone number, e.g. `415-474-9088`.
     pub phone: String,
+    /// Residence address; required.
     pub address: Address,
+    /// The contractor's business name, if they trade under one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// EIN or SSN; write-only, the API never returns it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_identification: Option<String>,
+    /// Free key → value pairs of the platform's own, returned as sent.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub custom_metadata: BTreeMap<String, String>,
+    /// `true`: the platform withholds the premium from wages and pays it for the
+    /// contractor, so no card is collected. Default `false`.
     #[serde(default)]
     pub withhold_premium: bool,
 }
@@ -77,14 +87,19 @@ fn check_tin(errors: &mut FieldErrors, tin: Option<&str>) {
 /// In `custom_metadata`, an empty value removes that key and `Some(empty map)` clears all.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContractorUpdate {
+    /// New given name; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
+    /// New family name; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
+    /// New middle name; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
+    /// New email; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// New phone number; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[serde(
@@ -92,9 +107,12 @@ pub struct ContractorUpdate {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New residence address, sent whole; `None` keeps it.
     pub address: Option<Address>,
+    /// New business name; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
+    /// New EIN or SSN (write-only); `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_identification: Option<String>,
     #[serde(
@@ -102,12 +120,14 @@ pub struct ContractorUpdate {
         deserialize_with = "decode::optional_string_map",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Replaces the metadata when set; `None` keeps it.
     pub custom_metadata: Option<BTreeMap<String, String>>,
     #[serde(
         default,
         deserialize_with = "decode::optional_boolean",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New premium withholding choice; `None` keeps it.
     pub withhold_premium: Option<bool>,
 }
 
@@ -147,27 +167,39 @@ impl ContractorUpdate {
 /// A contractor as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Contractor {
+    /// `cn_…`.
     pub id: String,
+    /// Given name.
     pub first_name: String,
+    /// Family name.
     pub last_name: String,
+    /// Middle name; `None` when absent or a placeholder.
     #[serde(default, deserialize_with = "decode::optional_text")]
     pub middle_name: Option<String>,
+    /// Contact email, unique per contractor.
     pub email: String,
+    /// Phone number as sent (some revisions send a number).
     #[serde(default, deserialize_with = "decode::string_or_number")]
     pub phone: String,
+    /// Residence address.
     #[serde(deserialize_with = "decode::nested")]
     pub address: Address,
+    /// Business name; `None` when absent or a placeholder.
     #[serde(default, deserialize_with = "decode::optional_text")]
     pub company_name: Option<String>,
+    /// The platform's key → value pairs, as stored.
     #[serde(default, deserialize_with = "decode::string_map")]
     pub custom_metadata: BTreeMap<String, String>,
+    /// Whether the platform withholds the premium from wages.
     #[serde(default, deserialize_with = "decode::boolean")]
     pub withhold_premium: bool,
+    /// When the contractor was created, Unix seconds.
     #[serde(deserialize_with = "decode::seconds")]
     pub created: i64,
 }
 
 impl Contractor {
+    /// "First Middle Last", the middle name only when there is one.
     pub fn full_name(&self) -> String {
         match self.middle_name.as_deref() {
             Some(middle) => format!("{} {} {}", self.first_name, middle, self.last_name),

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// Confirmation that an object was deleted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deleted {
+    /// ID of the deleted object (`cn_…`).
     pub id: String,
     /// The kind deleted, singular (`"contractor"`).
     #[serde(
@@ -15,6 +16,7 @@ pub struct Deleted {
         skip_serializing_if = "Option::is_none"
     )]
     pub object: Option<String>,
+    /// Always `true` in an answer; absent in older revisions, then assumed.
     #[serde(default = "yes", deserialize_with = "decode::boolean")]
     pub deleted: bool,
     /// An older revision sent a placeholder (`"(utcnow)"`), read as `None`.

@@ -58,6 +58,7 @@ impl CoverageLimit {
 /// The body of `POST /api/v1/entities`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EntityInput {
+    /// The hiring company's name; required.
     #[serde(default)]
     pub name: String,
     #[serde(
@@ -65,18 +66,21 @@ pub struct EntityInput {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The company's address; `None` to leave it out.
     pub address: Option<Address>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Limits the company requires of its contractors' cover; `None` to leave them out.
     pub coverage_limit: Option<CoverageLimit>,
     #[serde(
         default,
         deserialize_with = "coverage::list",
         skip_serializing_if = "Vec::is_empty"
     )]
+    /// Cover every contractor working for the company must have.
     pub required_coverage: Vec<CoverageType>,
 }
 
@@ -113,6 +117,7 @@ fn check_common(
 /// The body of `PUT /api/v1/entities/{id}`: only the fields to change.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EntityUpdate {
+    /// New name; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(
@@ -120,18 +125,21 @@ pub struct EntityUpdate {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New address; `None` keeps it.
     pub address: Option<Address>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New required limits; `None` keeps them.
     pub coverage_limit: Option<CoverageLimit>,
     #[serde(
         default,
         deserialize_with = "coverage::optional_list",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New required cover; `None` keeps it.
     pub required_coverage: Option<Vec<CoverageType>>,
 }
 
@@ -156,22 +164,28 @@ impl EntityUpdate {
 /// An entity as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
+    /// `en_…`.
     pub id: String,
+    /// The hiring company's name.
     pub name: String,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The company's address; `None` when absent.
     pub address: Option<Address>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Required limits; `None` when the API sent none.
     pub coverage_limit: Option<CoverageLimit>,
+    /// Cover every contractor working for the company must have.
     #[serde(default, deserialize_with = "coverage::list")]
     pub required_coverage: Vec<CoverageType>,
+    /// When the entity was created.
     pub created: UnixTime,
 }
 

@@ -68,8 +68,10 @@ pub struct Event {
         skip_serializing_if = "Option::is_none"
     )]
     pub id: Option<String>,
+    /// What happened (`policy.active`, `invoice.charge_card_failed`, …); JSON `type`.
     #[serde(rename = "type")]
     pub type_: EventType,
+    /// When it happened.
     pub created: UnixTime,
     /// The resource the event is about: `data.object` when the payload wraps it.
     #[serde(default, deserialize_with = "resource_data")]
@@ -91,10 +93,15 @@ fn resource_data<'de, D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
 /// The resource of an event, typed by the event's kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventObject {
+    /// A `policy.*` event's policy.
     Policy(Box<Policy>),
+    /// An `application.*` (session) event's session.
     Session(Box<Session>),
+    /// An `assignment.*` event's assignment.
     Assignment(Box<Assignment>),
+    /// A `certificate.*` event's certificate.
     Certificate(Box<Certificate>),
+    /// An `invoice.*` event's invoice.
     Invoice(Box<Invoice>),
     /// Kinds without a model here (category codes, payment sessions, new ones).
     Other(Value),

@@ -18,15 +18,19 @@ pub const MAX_GROSS_PAY: Cents = Cents(100_000_000);
 /// The body of `POST /api/v1/invoices`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct InvoiceInput {
+    /// The contractor paid (`cn_…`); older revisions call it `contractor_id`.
     #[serde(default, alias = "contractor_id")]
     pub contractor: String,
+    /// The job paid for (`jb_…`); older revisions call it `job_id`.
     #[serde(default, alias = "job_id")]
     pub job: String,
     /// What the contractor earned in the period.
     #[serde(default)]
     pub gross_pay: Cents,
+    /// First day of the pay cycle.
     #[serde(default)]
     pub paycycle_startdate: UnixTime,
+    /// Last day of the pay cycle.
     #[serde(default)]
     pub paycycle_enddate: UnixTime,
     /// `None` inherits the job's `custom_metadata.purchase_order_number`; `Some("")` means none.
@@ -95,8 +99,10 @@ fn check_period(errors: &mut FieldErrors, start: Option<UnixTime>, end: Option<U
 /// re-prices by replacing the invoice.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct InvoiceUpdate {
+    /// Another contractor (`cn_…`); `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contractor: Option<String>,
+    /// Another job (`jb_…`); `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
     #[serde(
@@ -104,18 +110,21 @@ pub struct InvoiceUpdate {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New gross pay in cents; `None` keeps it.
     pub gross_pay: Option<Cents>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New first day of the pay cycle; `None` keeps it.
     pub paycycle_startdate: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New last day of the pay cycle; `None` keeps it.
     pub paycycle_enddate: Option<UnixTime>,
     /// `Some("")` clears it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -148,13 +157,19 @@ impl InvoiceUpdate {
 /// An invoice as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Invoice {
+    /// `in_…`.
     pub id: String,
+    /// The contractor paid (`cn_…`).
     #[serde(alias = "contractor_id")]
     pub contractor: String,
+    /// The job paid for (`jb_…`).
     #[serde(alias = "job_id")]
     pub job: String,
+    /// Gross pay for the cycle, in cents.
     pub gross_pay: Cents,
+    /// First day of the pay cycle.
     pub paycycle_startdate: UnixTime,
+    /// Last day of the pay cycle.
     pub paycycle_enddate: UnixTime,
     /// The premium for the period.
     #[serde(default, deserialize_with = "decode::or_default")]
@@ -164,7 +179,9 @@ pub struct Invoice {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The platform's purchase order number (from the job's metadata); `None` when absent.
     pub purchase_order_number: Option<String>,
+    /// When the invoice was created.
     pub created: UnixTime,
 }
 

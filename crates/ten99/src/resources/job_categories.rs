@@ -9,8 +9,10 @@ pub const ID_PREFIX: &str = "jc_";
 /// One approved category, e.g. `jc_MTqpkbkp6G` "Computer Service or Repair".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobCategory {
+    /// The `jc_…` code a job's `category_code` names; older revisions call it `code` or `id`.
     #[serde(alias = "code", alias = "id")]
     pub category_code: String,
+    /// What the category covers, for people ("Computer Service or Repair").
     #[serde(default)]
     pub name: String,
 }

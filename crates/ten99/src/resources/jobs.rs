@@ -42,8 +42,10 @@ impl WageType {
 /// The body of `POST /api/v1/jobs`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct JobInput {
+    /// What the job is called (`Field technician`); required.
     #[serde(default)]
     pub name: String,
+    /// What the work involves, in a sentence; required.
     #[serde(default)]
     pub description: String,
     /// `en_…`. Older guides call it `entity_id`.
@@ -52,6 +54,7 @@ pub struct JobInput {
     /// `jc_…`, one of the organisation's pre-approved codes.
     #[serde(default)]
     pub category_code: String,
+    /// Pay in cents, per `wage_type`; between [`MIN_WAGE`] and [`MAX_WAGE`].
     #[serde(default)]
     pub wage: Cents,
     /// `None` only while a form is being filled; required to send.
@@ -66,6 +69,7 @@ pub struct JobInput {
         deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The contractor's years of experience in this work; `None` to leave it out.
     pub years_experience: Option<u32>,
     /// Work site; leave out for remote work. Its state drives workers' comp eligibility.
     #[serde(
@@ -86,6 +90,7 @@ pub struct JobInput {
         deserialize_with = "decode::optional_boolean",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Overrides the contractor's `withhold_premium` for this job; `None` leaves it to the contractor.
     pub withhold_premium: Option<bool>,
     /// Not in the reference, but sent by every SDK example.
     #[serde(
@@ -192,12 +197,16 @@ fn validate_work_site(address: &Address, errors: &mut FieldErrors) {
 /// have an invoice cannot be edited (`invoice_exists`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct JobUpdate {
+    /// New name; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// New description; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Another entity (`en_…`); `None` keeps it.
     #[serde(default, alias = "entity_id", skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
+    /// Another category code (`jc_…`); `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_code: Option<String>,
     #[serde(
@@ -205,24 +214,28 @@ pub struct JobUpdate {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New wage in cents; `None` keeps it.
     pub wage: Option<Cents>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New wage type; `None` keeps it.
     pub wage_type: Option<WageType>,
     #[serde(
         default,
         deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New years of experience; `None` keeps it.
     pub years_experience: Option<u32>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New work site; `None` keeps it.
     pub address: Option<Address>,
     /// An empty value removes that key; `Some(empty map)` clears all.
     #[serde(
@@ -236,12 +249,14 @@ pub struct JobUpdate {
         deserialize_with = "decode::optional_boolean",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New job-level premium withholding; `None` keeps it.
     pub withhold_premium: Option<bool>,
     #[serde(
         default,
         deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New duration in hours; `None` keeps it.
     pub duration_hours: Option<u32>,
 }
 
@@ -276,37 +291,48 @@ impl JobUpdate {
 /// A job as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Job {
+    /// `jb_…`.
     pub id: String,
+    /// What the job is called.
     pub name: String,
     #[serde(
         default,
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// What the work involves; `None` when absent.
     pub description: Option<String>,
+    /// The entity the job is for (`en_…`); older revisions call it `entity_id`.
     #[serde(alias = "entity_id")]
     pub entity: String,
+    /// The job category (`jc_…`).
     pub category_code: String,
+    /// Pay in cents, per `wage_type`.
     pub wage: Cents,
+    /// How the wage is paid (flat fee, hourly, …).
     pub wage_type: WageType,
     #[serde(
         default,
         deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Years of experience; `None` when absent.
     pub years_experience: Option<u32>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Work site; `None` for remote work or when absent.
     pub address: Option<Address>,
     #[serde(
         default,
         deserialize_with = "decode::string_map",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
+    /// The platform's key → value pairs, as stored.
     pub custom_metadata: BTreeMap<String, String>,
+    /// Job-level premium withholding (see the contractor's `withhold_premium`).
     #[serde(default, deserialize_with = "decode::boolean")]
     pub withhold_premium: bool,
     #[serde(
@@ -314,7 +340,9 @@ pub struct Job {
         deserialize_with = "decode::optional_count",
         skip_serializing_if = "Option::is_none"
     )]
+    /// How long the job runs, in hours; `None` when absent.
     pub duration_hours: Option<u32>,
+    /// When the job was created.
     pub created: UnixTime,
 }
 

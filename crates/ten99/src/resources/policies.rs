@@ -27,16 +27,19 @@ pub struct CoiUrls {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Certificate of insurance (PDF) for general liability; `None` without that cover.
     pub gl_coi_pdf_url: Option<String>,
     #[serde(
         default,
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Certificate of insurance (PDF) for workers' comp; `None` without that cover.
     pub wc_coi_pdf_url: Option<String>,
 }
 
 impl CoiUrls {
+    /// Whether no certificate URL was sent.
     pub fn is_empty(&self) -> bool {
         self.gl_coi_pdf_url.is_none() && self.wc_coi_pdf_url.is_none()
     }
@@ -76,12 +79,14 @@ pub struct PolicyInput {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Start of cover; `None` to leave it out.
     pub effective_date: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// End of cover; `None` to leave it out.
     pub expiration_date: Option<UnixTime>,
 }
 
@@ -105,6 +110,7 @@ pub struct PolicyUpdate {
         deserialize_with = "decode::optional_boolean",
         skip_serializing_if = "Option::is_none"
     )]
+    /// `true` switches cover on, `false` off; `None` keeps it.
     pub is_active: Option<bool>,
 }
 
@@ -122,6 +128,7 @@ impl PolicyUpdate {
 /// A policy as the API returns it (and as `policy.*` events carry it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Policy {
+    /// `pl_…`.
     pub id: String,
     #[serde(
         default,
@@ -129,6 +136,7 @@ pub struct Policy {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The quote the policy was bound from (`qt_…`); `None` when absent.
     pub quote: Option<String>,
     /// Absent from some event payloads, which carry `is_active` instead.
     #[serde(
@@ -142,12 +150,14 @@ pub struct Policy {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Start of cover; `None` when absent.
     pub effective_date: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// End of cover; `None` when absent.
     pub expiration_date: Option<UnixTime>,
     /// The policy document; may be relative (see [`resolve_url`]).
     #[serde(
@@ -161,13 +171,16 @@ pub struct Policy {
         deserialize_with = "coi_urls",
         skip_serializing_if = "CoiUrls::is_empty"
     )]
+    /// Certificates of insurance, one PDF URL per coverage line.
     pub certificates: CoiUrls,
     #[serde(
         default,
         deserialize_with = "decode::optional_boolean",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Whether cover is on; `None` when the API did not say.
     pub is_active: Option<bool>,
+    /// When the policy was created.
     pub created: UnixTime,
 }
 

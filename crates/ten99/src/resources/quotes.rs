@@ -26,6 +26,7 @@ pub struct QuoteInput {
     /// `jb_…`. Older guides call it `job_id`.
     #[serde(default, alias = "job_id")]
     pub job: String,
+    /// The cover to price (`general`, `workers-comp`, …); sent as a list.
     #[serde(default, deserialize_with = "coverage::list")]
     pub coverage_type: Vec<CoverageType>,
     /// Must be in the future; the API's default is the next day.
@@ -71,7 +72,9 @@ pub struct QuoteUpdate {
         alias = "contractor_id",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Another contractor (`cn_…`); `None` keeps it.
     pub contractor: Option<String>,
+    /// Another job (`jb_…`); `None` keeps it.
     #[serde(default, alias = "job_id", skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
     #[serde(
@@ -79,18 +82,21 @@ pub struct QuoteUpdate {
         deserialize_with = "coverage::optional_list",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Other cover to price; `None` keeps it.
     pub coverage_type: Option<Vec<CoverageType>>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New start of cover; `None` keeps it.
     pub effective_date: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New end of cover; `None` keeps it.
     pub end_date: Option<UnixTime>,
 }
 
@@ -123,9 +129,12 @@ fn yes() -> bool {
 /// A quote as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
+    /// `qt_…`.
     pub id: String,
+    /// The contractor quoted (`cn_…`); older revisions call it `contractor_id`.
     #[serde(alias = "contractor_id")]
     pub contractor: String,
+    /// The job quoted (`jb_…`); older revisions call it `job_id`.
     #[serde(alias = "job_id")]
     pub job: String,
     /// Sent as an array, a `{"coverage_type": [...]}` wrapper or a bare string;
@@ -137,12 +146,14 @@ pub struct Quote {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Start of cover; `None` when the API sent none.
     pub effective_date: Option<UnixTime>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// End of cover; `None` when the API sent none.
     pub end_date: Option<UnixTime>,
     /// Whether the contractor can be covered; the API's default is `true`.
     #[serde(default = "yes", deserialize_with = "eligible_default")]
@@ -159,16 +170,19 @@ pub struct Quote {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// General liability's part of `net_rate`, per $100; `None` without that cover.
     pub gl_net_rate: Option<RatePer100>,
     #[serde(
         default,
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Workers' comp's part of `net_rate`, per $100; `None` without that cover.
     pub wc_net_rate: Option<RatePer100>,
     /// How the premium is made up; often sent as a Python-literal string.
     #[serde(default, skip_serializing_if = "QuoteBreakdown::is_empty")]
     pub quote_json: QuoteBreakdown,
+    /// When the quote was made.
     pub created: UnixTime,
 }
 

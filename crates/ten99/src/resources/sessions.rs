@@ -48,6 +48,7 @@ pub struct SessionInput {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The quote to apply for (`qt_…`); required unless general opt-in.
     pub quote: Option<String>,
     /// Where the contractor lands after binding cover.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,12 +61,14 @@ pub struct SessionInput {
         deserialize_with = "decode::optional_boolean",
         skip_serializing_if = "Option::is_none"
     )]
+    /// `true` for a general opt-in session, tied to no job or quote.
     pub is_general_opt_in: Option<bool>,
     #[serde(
         default,
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The contractor (`cn_…`), for general opt-in sessions.
     pub contractor: Option<String>,
     /// Two-letter state of the work, for general opt-in sessions.
     #[serde(default, alias = "work_state", skip_serializing_if = "Option::is_none")]
@@ -133,8 +136,10 @@ impl SessionInput {
 /// The body of `PUT /api/v1/apply/sessions/{id}`: only the redirect URLs can change.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SessionUpdate {
+    /// New landing page after binding cover; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_url: Option<String>,
+    /// New landing page for an ineligible or abandoning contractor; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cancel_url: Option<String>,
 }
@@ -153,6 +158,7 @@ impl SessionUpdate {
 /// `quotes` and `policies` keys and no `expired` or `step`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
+    /// `ias_…`, the session's ID.
     pub id: String,
     #[serde(
         default,
@@ -160,18 +166,21 @@ pub struct Session {
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The quote applied for (`qt_…`); `None` for general opt-in sessions.
     pub quote: Option<String>,
     #[serde(
         default,
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Where the contractor lands after binding cover.
     pub success_url: Option<String>,
     #[serde(
         default,
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Where an ineligible or abandoning contractor lands.
     pub cancel_url: Option<String>,
     /// The link to send the contractor to.
     #[serde(
@@ -188,12 +197,14 @@ pub struct Session {
         deserialize_with = "decode::option",
         skip_serializing_if = "Option::is_none"
     )]
+    /// How far the contractor got in the application; `None` when not sent.
     pub step: Option<SessionStep>,
     #[serde(
         default,
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The contractor applying (`cn_…`); `None` when not sent.
     pub contractor: Option<String>,
     /// Policies bound through this session (older shape; `""` when none).
     #[serde(
@@ -202,6 +213,7 @@ pub struct Session {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub policies: Vec<String>,
+    /// When the session was created.
     pub created: UnixTime,
 }
 

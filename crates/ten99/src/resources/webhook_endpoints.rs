@@ -30,8 +30,10 @@ fn check_events(errors: &mut FieldErrors, events: &[EventType]) {
 /// The body of `POST /api/v1/webhook_endpoints`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WebhookEndpointInput {
+    /// Where deliveries are POSTed; required.
     #[serde(default)]
     pub url: String,
+    /// A note for people; `None` to leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Empty (or `["*"]`): every event.
@@ -56,8 +58,10 @@ impl WebhookEndpointInput {
 /// The body of `PUT /api/v1/webhook_endpoints/{id}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WebhookEndpointUpdate {
+    /// New delivery URL; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// New note; `None` keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(
@@ -65,6 +69,7 @@ pub struct WebhookEndpointUpdate {
         deserialize_with = "optional_event_list",
         skip_serializing_if = "Option::is_none"
     )]
+    /// New set of event types delivered; `None` keeps it.
     pub events: Option<Vec<EventType>>,
 }
 
@@ -83,13 +88,16 @@ impl WebhookEndpointUpdate {
 /// A webhook endpoint as the API returns it.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct WebhookEndpoint {
+    /// `whe_…`.
     pub id: String,
+    /// Where deliveries are POSTed.
     pub url: String,
     #[serde(
         default,
         deserialize_with = "decode::optional_text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// A note for people; `None` when absent.
     pub description: Option<String>,
     /// The signing secret (`whsec_…`). Some doc examples send `false`: read as `None`.
     #[serde(
@@ -98,6 +106,7 @@ pub struct WebhookEndpoint {
         skip_serializing_if = "Option::is_none"
     )]
     pub secret: Option<String>,
+    /// The event types delivered to this endpoint.
     #[serde(default, deserialize_with = "event_list")]
     pub events: Vec<EventType>,
     /// An integer, or ISO-8601 text in one revision.

@@ -38,6 +38,7 @@ impl<'de> Deserialize<'de> for QuoteBreakdown {
 }
 
 impl QuoteBreakdown {
+    /// Whether the quote carried no breakdown at all.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -165,10 +166,12 @@ impl DecimalRate {
         Some(DecimalRate(text))
     }
 
+    /// The rate exactly as the API sent it (`"0.0285"`), no float rounding.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// The rate as a float, for display and estimates; 0 if unreadable.
     pub fn to_f64(&self) -> f64 {
         self.0.parse().unwrap_or(0.0)
     }
