@@ -3,25 +3,13 @@
 //!
 //! Fixture names are `<kind>__<what>.json`; the kind picks the type.
 
+mod fixture_support;
+
+use fixture_support::{decode, fixtures, read};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt::Debug;
-use std::path::{Path, PathBuf};
 use ten99::*;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn read(name: &str) -> String {
-    std::fs::read_to_string(fixtures().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// Decodes as the client does, so a failure names the field path.
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| format!("at {}: {}", e.path(), e.inner()))
-}
 
 /// Decodes `name`, then checks encode → decode gives the same value.
 fn round_trip<T: DeserializeOwned + Serialize + PartialEq + Debug>(name: &str) -> T {

@@ -1,25 +1,14 @@
 //! The alternative shapes of `tests/fixtures/` decode to the expected values, and
 //! integers out of range are refused with the field named, never clamped.
 
+mod fixture_support;
+
+use fixture_support::{decode, read};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use std::path::Path;
 use ten99::error_body::ErrorMessage;
 use ten99::*;
-
-fn read(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// Decodes as the client does, so a failure names the field path.
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| format!("at {}: {}", e.path(), e.inner()))
-}
 
 fn fixture<T: DeserializeOwned>(name: &str) -> T {
     decode(&read(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -223,4 +212,97 @@ fn invoice_premium_due_null_or_placeholder_is_zero() {
     body["premium_due"] = json!("9223372036854775808");
     let err = decode::<Invoice>(&body.to_string()).unwrap_err();
     assert!(err.starts_with("at premium_due:"), "{err}");
+}
+
+#[test]
+fn job_with_numeric_strings_a_python_literal_address_and_the_old_entity_name() {
+    let j: Job = fixture("job__strings_python_literal_address_old_entity_name.json");
+    assert_eq!(j.description, None);
+    assert_eq!(j.entity, "en_Ah3tqYn");
+    assert_eq!(j.wage, Cents(15_000));
+    assert_eq!(j.wage_type, WageType::Flatfee);
+    assert_eq!((j.years_experience, j.duration_hours), (Some(20), Some(8)));
+    let address = j.address.expect("address");
+    assert_eq!(
+        (address.line1.as_str(), address.line2),
+        ("1 Kearny St", None)
+    );
+    assert_eq!(
+        j.custom_metadata,
+        fields(&[("purchase_order_number", "PO-1001")])
+    );
+    assert!(!j.withhold_premium);
+    assert_eq!(j.created, UnixTime(1_646_818_364));
+}
+
+#[test]
+fn a_job_with_both_entity_names_reads_as_one() {
+    let j: Job = fixture("job__both_entity_names.json");
+    assert_eq!(j.entity, "en_Ah3tqYn");
+    assert_eq!((j.wage, j.wage_type), (Cents(15_000), WageType::Hourly));
+    assert_eq!(j.address, None);
+    assert_eq!(j.created, UnixTime(1_646_818_364));
+}
+
+#[test]
+fn session_with_quotes_as_a_list_and_placeholders() {
+    let s: Session = fixture("session__quotes_list_placeholders.json");
+    assert_eq!(s.quote.as_deref(), Some("qt_5DciVga8Kt"));
+    assert_eq!((s.success_url, s.cancel_url), (None, None));
+    assert!(!s.expired);
+    assert_eq!((s.step, s.contractor), (None, None));
+    assert_eq!(s.policies, ["pl_WzFRszJhoY", "pl_x2"]);
+    assert_eq!(s.created, UnixTime(1_646_818_364));
+}
+
+#[test]
+fn webhook_endpoint_with_an_iso_time_and_events_as_text() {
+    let w: WebhookEndpoint = fixture("webhook_endpoint__iso_created_events_text.json");
+    assert_eq!(w.description, None);
+    assert_eq!(
+        w.events,
+        [
+            EventType::CertificateFlagged,
+            EventType::CertificateApproved
+        ]
+    );
+    assert_eq!(w.created, UnixTime(1_704_519_039));
+}
+
+#[test]
+fn policy_with_the_old_quote_name_strings_and_a_python_literal_certificates() {
+    let p: Policy = fixture("policy__strings_old_quote_name_iso_dates.json");
+    assert_eq!(p.quote.as_deref(), Some("qt_5DciVga8Kt"));
+    assert_eq!(p.status, Some(PolicyStatus::Active));
+    assert_eq!(p.is_active, Some(true));
+    assert_eq!(p.created, UnixTime(1_646_818_364));
+    assert_eq!(p.effective_date, Some(UnixTime(1_646_818_364)));
+    assert_eq!(p.expiration_date, Some(UnixTime(1_678_334_737)));
+    assert_eq!(p.pdf_url, None);
+    assert_eq!(
+        p.certificates.gl_coi_pdf_url.as_deref(),
+        Some("/bound-policies/prod/gl_coi_pl_wv23Q3lMc1_1691450123.pdf")
+    );
+    assert_eq!(p.certificates.wc_coi_pdf_url, None);
+}
+
+#[test]
+fn assignment_with_old_names_strings_and_a_python_literal_eligibility() {
+    let a: Assignment = fixture("assignment__strings_old_names.json");
+    assert_eq!(
+        (a.contractor.as_str(), a.job.as_str()),
+        ("cn_Ehb3bYa", "jb_jsb9KEcTpc")
+    );
+    assert_eq!(
+        a.coverage_type,
+        [CoverageType::General, CoverageType::WorkersComp]
+    );
+    assert_eq!(a.effective_date, Some(UnixTime(1_646_818_364)));
+    assert_eq!(a.end_date, Some(UnixTime(1_678_334_737)));
+    assert!(a.bind);
+    assert_eq!(a.net_rate, Some(RatePer100(65)));
+    assert!(a.certificates.is_empty());
+    let eligible = a.eligible.expect("eligible");
+    assert!(eligible.result);
+    assert_eq!(a.created, UnixTime(1_646_818_364));
 }

@@ -16,6 +16,11 @@ pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, 
     Option::deserialize(d)
 }
 
+/// One id (the tolerant build also takes the first of a list): a string or null.
+pub fn optional_first_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::deserialize(d)
+}
+
 /// An integer field: a JSON integer.
 pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     i64::deserialize(d)

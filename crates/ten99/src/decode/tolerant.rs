@@ -23,13 +23,30 @@ pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Er
 /// An optional string where the docs' examples use the literal `"null"`, `"None"` or `""`
 /// for none.
 pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let value = Option::<StringOrNumber>::deserialize(d)?;
-    Ok(match value {
-        None => None,
-        Some(StringOrNumber::Text(s)) if s.is_empty() || s == "null" || s == "None" => None,
-        Some(StringOrNumber::Text(s)) => Some(s),
-        Some(StringOrNumber::Integer(i)) => Some(i.to_string()),
-        Some(StringOrNumber::Float(f)) => Some(f.to_string()),
+    Ok(Option::<StringOrNumber>::deserialize(d)?.and_then(unless_placeholder))
+}
+
+fn unless_placeholder(item: StringOrNumber) -> Option<String> {
+    match item {
+        StringOrNumber::Text(s) if s.is_empty() || s == "null" || s == "None" => None,
+        StringOrNumber::Text(s) => Some(s),
+        StringOrNumber::Integer(i) => Some(i.to_string()),
+        StringOrNumber::Float(f) => Some(f.to_string()),
+    }
+}
+
+/// One id where some bodies send a list of them (a session's `quotes`: `"qt_…"` or
+/// `["qt_…"]`): the text, or the list's first item that is not a placeholder.
+pub fn optional_first_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrList {
+        List(Vec<Option<StringOrNumber>>),
+        One(Option<StringOrNumber>),
+    }
+    Ok(match OneOrList::deserialize(d)? {
+        OneOrList::One(item) => item.and_then(unless_placeholder),
+        OneOrList::List(items) => items.into_iter().flatten().find_map(unless_placeholder),
     })
 }
 

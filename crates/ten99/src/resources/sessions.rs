@@ -163,7 +163,7 @@ pub struct Session {
     #[serde(
         default,
         alias = "quotes",
-        deserialize_with = "decode::optional_text",
+        deserialize_with = "decode::optional_first_text",
         skip_serializing_if = "Option::is_none"
     )]
     /// The quote applied for (`qt_…`); `None` for general opt-in sessions.
