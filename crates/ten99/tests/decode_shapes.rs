@@ -306,3 +306,29 @@ fn assignment_with_old_names_strings_and_a_python_literal_eligibility() {
     assert!(eligible.result);
     assert_eq!(a.created, UnixTime(1_646_818_364));
 }
+
+#[test]
+fn certificate_with_the_old_contractor_name_placeholders_and_an_iso_time() {
+    let c: Certificate = fixture("certificate__strings_placeholders_iso.json");
+    assert_eq!(c.contractor, "cn_Ehb3bYa");
+    assert_eq!((c.filename, c.pdf_url), (None, None));
+    assert_eq!(c.status, CertificateStatus::Pending);
+    assert_eq!(c.review_results, None);
+    assert_eq!(c.created, UnixTime(1_700_000_000));
+    assert_eq!(c.updated, Some(UnixTime(1_700_000_000)));
+}
+
+#[test]
+fn event_with_an_iso_time_and_its_policy_as_a_python_literal() {
+    let e: Event = fixture("event__iso_created_stringified_policy.json");
+    assert_eq!(e.id, None);
+    assert_eq!(e.type_, EventType::PolicyActive);
+    assert_eq!(e.created, UnixTime(1_646_818_364));
+    let EventObject::Policy(policy) = e.resource().unwrap() else {
+        panic!("not a policy: {:?}", e.data);
+    };
+    assert_eq!(policy.id, "pl_WzFRszJhoY");
+    assert_eq!(policy.quote.as_deref(), Some("qt_5DciVga8Kt"));
+    assert_eq!(policy.created, UnixTime(1_646_818_364));
+    assert!(policy.certificates.is_empty());
+}
