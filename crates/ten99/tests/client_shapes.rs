@@ -66,35 +66,11 @@ async fn guide_flow(shapes: bool) -> Vec<Value> {
     }
     let client = Client::new(running.base_url(), ApiKey::new(KEY), Environment::Sandbox).unwrap();
     let mut objects = Vec::new();
-    let contractor = client
-        .contractors()
-        .create(&contractor("joe@example.com"))
-        .await
-        .unwrap();
-    seen(&mut objects, &contractor);
-    let entity = client
-        .entities()
-        .create(&entity("Apple, Inc"))
-        .await
-        .unwrap();
-    seen(&mut objects, &entity);
-    let category = client.job_categories().list_all().await.unwrap().remove(0);
-    let job = client
-        .jobs()
-        .create(&job(&entity.id, &category.category_code))
-        .await
-        .unwrap();
-    seen(&mut objects, &job);
-    let quote = client
-        .quotes()
-        .create(&QuoteInput {
-            contractor: contractor.id.clone(),
-            job: job.id.clone(),
-            coverage_type: vec![CoverageType::General, CoverageType::WorkersComp],
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let parties = new_parties(&client, "joe@example.com").await;
+    seen(&mut objects, &parties.contractor);
+    seen(&mut objects, &parties.entity);
+    seen(&mut objects, &parties.job);
+    let quote = new_quote(&client, &parties).await;
     seen(&mut objects, &quote);
     seen(&mut objects, &client.quotes().get(&quote.id).await.unwrap());
     let session = client
@@ -128,7 +104,11 @@ async fn guide_flow(shapes: bool) -> Vec<Value> {
     seen(&mut objects, &policies);
     seen(
         &mut objects,
-        &client.contractors().policies(&contractor.id).await.unwrap(),
+        &client
+            .contractors()
+            .policies(&parties.contractor.id)
+            .await
+            .unwrap(),
     );
     let events = client.events().list_all().await.unwrap();
     let mut types: Vec<String> = events.iter().map(|e| format!("{:?}", e.type_)).collect();
