@@ -2,7 +2,7 @@
 //! cache file damaged on disk, and the app killed (SIGKILL) in the middle of its work.
 
 use coverdesk_journeys::records::{create_contractor, create_entity};
-use coverdesk_journeys::{app_binary, folders_env, App};
+use coverdesk_journeys::{app_binary, folders_env, within, App};
 use rand::{Rng, SeedableRng};
 use std::collections::HashMap;
 use std::path::Path;
@@ -200,40 +200,51 @@ async fn killed_at_random_moments_of_an_import_and_a_sync_it_loses_nothing() {
     check_files(&folder, 0);
 
     for round in 1..=KILLS {
-        let app = App::launch_in(data_home.clone(), &[]).await;
         // Every launch starts a refresh of every list (thousands of contractors once the
         // import is under way); one round in four is killed in it, before the import.
-        if round % 4 == 0 {
-            let wait = moments.random_range(0..1_500);
-            tokio::time::sleep(Duration::from_millis(wait)).await;
+        let (importing, wait) = if round % 4 == 0 {
+            (false, moments.random_range(0..1_500))
         } else {
-            start_import(&app, &csv).await;
-            let wait = moments.random_range(0..4_000);
+            (true, moments.random_range(0..4_000))
+        };
+        let what = format!(
+            "round {round} (import {importing}, kill after {wait} ms; KILL_LOOP_SEED={seed})"
+        );
+        within(Duration::from_secs(180), &what, async {
+            let app = App::launch_in(data_home.clone(), &[]).await;
+            if importing {
+                start_import(&app, &csv).await;
+            }
             tokio::time::sleep(Duration::from_millis(wait)).await;
-        }
-        app.kill_app().await;
+            app.kill_app().await;
+        })
+        .await;
         check_files(&folder, round);
         println!("kill {round} of {KILLS}: files intact, draft kept");
     }
 
     // Once more, to the end: the rows the killed runs created are known (in the cache,
     // or answered again under their row's key), the rest are created now.
-    let app = App::launch_in(data_home.clone(), &[]).await;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while app.value_of("field-first_name").await != "Dora" {
-        assert!(
-            Instant::now() < deadline,
-            "the draft is not back in the form"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    if start_import(&app, &csv).await {
-        app.wait_for_text_within("import-summary", Duration::from_secs(600), |t| {
-            t.contains("Created")
-        })
-        .await;
-    }
-    app.close().await;
+    let what = format!("the last run, to the end of the import (KILL_LOOP_SEED={seed})");
+    within(Duration::from_secs(900), &what, async {
+        let app = App::launch_in(data_home.clone(), &[]).await;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while app.value_of("field-first_name").await != "Dora" {
+            assert!(
+                Instant::now() < deadline,
+                "the draft is not back in the form"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        if start_import(&app, &csv).await {
+            app.wait_for_text_within("import-summary", Duration::from_secs(600), |t| {
+                t.contains("Created")
+            })
+            .await;
+        }
+        app.close().await;
+    })
+    .await;
     check_files(&folder, KILLS + 1);
 
     let standin = rusqlite::Connection::open(folder.join("standin.sqlite")).unwrap();

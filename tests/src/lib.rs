@@ -107,18 +107,23 @@ impl App {
             serde_json::json!({ "application": app }),
         );
         let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(30);
+        // A new session is answered only once the app's window is up, so one attempt can
+        // wait as long as a launch does; each gets what is left of the deadline.
+        let deadline = Instant::now() + Duration::from_secs(60);
         let driver = loop {
-            match ClientBuilder::native()
-                .capabilities(capabilities.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let mut builder = ClientBuilder::native();
+            builder.capabilities(capabilities.clone());
+            match tokio::time::timeout(left, builder.connect(&url)).await {
+                Ok(Ok(client)) => break client,
+                Ok(Err(e)) if Instant::now() > deadline => {
                     panic!("tauri-driver did not start the app: {e}")
                 }
-                Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+                Err(_) => panic!(
+                    "the app did not open a window within 60 s (tauri-driver's log: {})",
+                    data_home.join("tauri-driver.log").display()
+                ),
+                Ok(Err(_)) => tokio::time::sleep(Duration::from_millis(250)).await,
             }
         };
         App {
@@ -452,7 +457,7 @@ impl App {
 
     /// What the OS does to a process it kills: SIGKILL to the app running on this data
     /// folder, no chance to finish a write. The WebDriver session then ends with it.
-    pub async fn kill_app(mut self) {
+    pub async fn kill_app(self) {
         let pids = app_pids(&self.data_home);
         assert!(
             !pids.is_empty(),
@@ -470,18 +475,46 @@ impl App {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let _ = tokio::time::timeout(Duration::from_secs(5), self.driver.clone().close()).await;
-        // tauri-driver's WebKitWebDriver outlives it when its session died with the app.
+    }
+
+    /// Ends the WebDriver session, which closes the app's window and the app.
+    pub async fn close(mut self) {
+        let _ = tokio::time::timeout(Duration::from_secs(20), self.driver.clone().close()).await;
+        // The session's end has closed the app; its WebKitWebDriver goes with tauri-driver.
+        let _ = self.tauri_driver.kill();
+        let _ = self.tauri_driver.wait();
+    }
+}
+
+/// However a journey ends (closed, killed, or failed half-way), the drivers it started
+/// do not outlive it.
+impl Drop for App {
+    fn drop(&mut self) {
+        if !matches!(self.tauri_driver.try_wait(), Ok(None)) {
+            return;
+        }
+        // tauri-driver's WebKitWebDriver outlives it when its session died with the app,
+        // and a WebKitWebDriver whose browser vanished does not always heed SIGTERM.
         for child in children_of(self.tauri_driver.id()) {
-            let _ = Command::new("kill").arg(child.to_string()).status();
+            let _ = Command::new("kill")
+                .args(["-KILL", &child.to_string()])
+                .status();
         }
         let _ = self.tauri_driver.kill();
         let _ = self.tauri_driver.wait();
     }
+}
 
-    pub async fn close(mut self) {
-        let _ = self.driver.clone().close().await;
-        let _ = self.tauri_driver.kill();
-        let _ = self.tauri_driver.wait();
+/// Awaits `work`, or fails naming `what` once `limit` has passed: a WebDriver command
+/// has no deadline of its own, and a journey that waits forever holds up the whole run.
+pub async fn within<T>(
+    limit: Duration,
+    what: &str,
+    work: impl std::future::Future<Output = T>,
+) -> T {
+    match tokio::time::timeout(limit, work).await {
+        Ok(done) => done,
+        Err(_) => panic!("{what} did not finish within {} s", limit.as_secs()),
     }
 }
 
