@@ -1,4 +1,8 @@
 // Loads the wasm module built by wasm-bindgen (`--target web`); its start function mounts the app.
 import init from './coverdesk_ui.js';
 
+// When this ran (after the page, its stylesheet and the glue above had loaded): one of
+// the start-up marks the app reports with its ready line (`ui/src/lib.rs`).
+globalThis.__coverdeskBootAt = Date.now();
+
 init();

@@ -39,7 +39,7 @@ pub fn run() {
             commands::sync::keep_fresh(app.handle().clone());
             app.manage(commands::desktop::SystemClipboard::default());
             follow::spawn(app.handle().clone());
-            commands::startup::mark_setup(began.elapsed());
+            commands::startup::mark_setup(began);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -24,11 +24,28 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Runs once when `boot.js` has instantiated the module.
 #[wasm_bindgen(start)]
 pub fn start() {
+    let wasm = js_sys::Date::now();
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
-    // Mounting built the first screen synchronously; the window, created hidden, can
-    // now be shown with it (see `ipc::startup`).
-    leptos::task::spawn_local(async {
-        let _ = ipc::startup::app_ready().await;
+    // Mounting built the first screen synchronously: the app is ready to be used.
+    let marks = coverdesk_ipc::startup::StartupMarks {
+        page: page_number(&["performance", "timeOrigin"]),
+        boot: page_number(&["__coverdeskBootAt"]),
+        wasm,
+        mounted: js_sys::Date::now(),
+    };
+    leptos::task::spawn_local(async move {
+        let _ = ipc::startup::app_ready(marks).await;
     });
+}
+
+/// The number at `path` from `globalThis` (`["performance", "timeOrigin"]`); 0 where
+/// the page has none.
+fn page_number(path: &[&str]) -> f64 {
+    path.iter()
+        .fold(js_sys::global().into(), |of: wasm_bindgen::JsValue, key| {
+            js_sys::Reflect::get(&of, &(*key).into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+        })
+        .as_f64()
+        .unwrap_or_default()
 }

@@ -1,20 +1,39 @@
 //! Hello, world in a Tauri window, reporting readiness the way Coverdesk does
-//! (`COVERDESK_READY_FILE` gets the Unix milliseconds when the page has loaded).
+//! (`COVERDESK_READY_FILE` gets the Unix milliseconds when the page has loaded, and
+//! stderr a line with when the page's navigation began, as Coverdesk's has).
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+static STARTED_AT: OnceLock<f64> = OnceLock::new();
+
+fn unix_millis() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs_f64()
+        * 1000.0
+}
+
 #[tauri::command]
-fn app_ready(window: tauri::WebviewWindow) {
+fn app_ready(window: tauri::WebviewWindow, page: f64) {
     let _ = window.show();
+    let started = STARTED_AT.get().copied().unwrap_or_default();
+    let now = unix_millis();
+    eprintln!(
+        "hello: ready {} ms after start (page {} ms)",
+        (now - started).round(),
+        (page - started).round()
+    );
     if let Some(path) = std::env::var_os("COVERDESK_READY_FILE") {
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-        let _ = std::fs::write(path, format!("{}\n", now.as_millis()));
+        let _ = std::fs::write(path, format!("{}\n", now as u64));
     }
 }
 
 fn main() {
+    STARTED_AT.get_or_init(unix_millis);
     tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![app_ready])
         .run(tauri::generate_context!())

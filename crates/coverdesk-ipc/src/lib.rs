@@ -21,6 +21,7 @@ pub mod quotes;
 pub mod records_csv;
 pub mod sessions;
 pub mod settings;
+pub mod startup;
 pub mod sync;
 
 pub use error::ErrorView;

@@ -1,11 +1,19 @@
 //! Start-up (mirrors `src-tauri/src/commands/startup.rs`).
 
 use super::{invoke, NoArgs};
+use coverdesk_ipc::startup::StartupMarks;
 use coverdesk_ipc::ErrorView;
+use serde::Serialize;
 
-/// Tells the backend the first screen is mounted, so it shows the (hidden) window.
-pub async fn app_ready() -> Result<(), ErrorView> {
-    invoke("app_ready", &NoArgs {}).await
+#[derive(Serialize)]
+struct ReadyArgs {
+    marks: StartupMarks,
+}
+
+/// Tells the backend the first screen is mounted, and when each step of getting there
+/// happened (it logs them with its ready line).
+pub async fn app_ready(marks: StartupMarks) -> Result<(), ErrorView> {
+    invoke("app_ready", &ReadyArgs { marks }).await
 }
 
 /// What opening the caches found that the person should know, each told once.
