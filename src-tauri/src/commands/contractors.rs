@@ -1,95 +1,72 @@
-//! Contractors: the people covered. Their [`Record`] parts (the email trimmed, a detail
-//! with their quotes, policies and assignments) and `create_as`, the import's create.
+//! Contractors: the people covered. What is theirs: the detail with their quotes,
+//! policies and assignments, and `create_as`, the import's create.
 
-use super::records::{after_save, record_commands, same_calls, Record};
+use super::records::{after_save, quotes_and_assignments, record_commands, record_impl, Record};
 use crate::cache::RecordTable;
 use crate::error::{Error, Result};
 use crate::state::{Active, AppState};
 use coverdesk_ipc::contractors::{ContractorDetail, RefreshSummary};
-use futures_util::TryStreamExt;
 use ten99::{Contractor, ContractorInput, ContractorUpdate, Job};
-
-impl Record for Contractor {
-    type Input = ContractorInput;
-    type Update = ContractorUpdate;
-    type Detail = ContractorDetail;
-    const TABLE: RecordTable = RecordTable::Contractors;
-    const KIND: &'static str = "contractor";
-
-    same_calls!(client: contractors, list: list_contractors, upsert: upsert_contractors);
-
-    fn normalized_input(input: ContractorInput) -> ContractorInput {
-        ContractorInput {
-            email: input.email.trim().to_owned(),
-            ..input
-        }
-    }
-
-    fn normalized_update(update: ContractorUpdate) -> ContractorUpdate {
-        ContractorUpdate {
-            email: update.email.map(|e| e.trim().to_owned()),
-            ..update
-        }
-    }
-
-    /// Their quotes, policies and assignments from the API, and the jobs those name
-    /// from the cache. Offline, the related records are left empty and `related_error`
-    /// says why.
-    async fn detail(active: &Active, contractor: Contractor, id: &str) -> Result<ContractorDetail> {
-        let mut detail = ContractorDetail {
-            contractor,
-            quotes: Vec::new(),
-            policies: Vec::new(),
-            assignments: Vec::new(),
-            jobs: Vec::new(),
-            related_error: None,
-        };
-        let client = &active.client;
-        let related = async {
-            let policies = client.contractors().policies(id).await?;
-            let quotes: Vec<_> = client
-                .quotes()
-                .stream(100)
-                .try_filter(|q| std::future::ready(q.contractor == id))
-                .try_collect()
-                .await?;
-            let assignments: Vec<_> = client
-                .assignments()
-                .stream(100)
-                .try_filter(|a| std::future::ready(a.contractor == id))
-                .try_collect()
-                .await?;
-            Ok::<_, ten99::client::Error>((policies, quotes, assignments))
-        };
-        match related.await {
-            Ok((policies, quotes, assignments)) => {
-                let mut job_ids: Vec<&str> = quotes
-                    .iter()
-                    .map(|q| q.job.as_str())
-                    .chain(assignments.iter().map(|a| a.job.as_str()))
-                    .collect();
-                job_ids.sort_unstable();
-                job_ids.dedup();
-                for job in job_ids {
-                    if let Some(job) = active.cache.cached_record::<Job>(RecordTable::Jobs, job)? {
-                        detail.jobs.push(job);
-                    }
-                }
-                detail.policies = policies;
-                detail.quotes = quotes;
-                detail.assignments = assignments;
-            }
-            Err(error) => detail.related_error = Some(Error::from(error).view().message),
-        }
-        Ok(detail)
-    }
-}
 
 // `list`, `create`, `update`, `delete`, `detail` and the commands. A delete is for
 // good; the API also cancels the contractor's active policies.
-record_commands!(Contractor(ContractorInput, ContractorUpdate) -> ContractorDetail, RefreshSummary;
-    contractors_list, contractors_create, contractors_update,
-    contractors_delete, contractors_detail, contractors_refresh);
+record_commands! {
+    Contractor(ContractorInput, ContractorUpdate) -> ContractorDetail, RefreshSummary;
+    contractors_list, contractors_create, contractors_update, contractors_delete,
+    contractors_detail, contractors_refresh
+}
+
+/// The contractor with their quotes, policies and assignments from the API, and the
+/// jobs those name from the cache. Offline, the related records are left empty and
+/// `related_error` says why.
+async fn with_related(
+    active: &Active,
+    contractor: Contractor,
+    id: &str,
+) -> Result<ContractorDetail> {
+    let mut detail = ContractorDetail {
+        contractor,
+        quotes: Vec::new(),
+        policies: Vec::new(),
+        assignments: Vec::new(),
+        jobs: Vec::new(),
+        related_error: None,
+    };
+    let client = &active.client;
+    let related = async {
+        let policies = client.contractors().policies(id).await?;
+        let (quotes, assignments) =
+            quotes_and_assignments(client, |q| q.contractor == id, |a| a.contractor == id).await?;
+        Ok::<_, ten99::client::Error>((policies, quotes, assignments))
+    };
+    match related.await {
+        Ok((policies, quotes, assignments)) => {
+            let mut job_ids: Vec<&str> = quotes
+                .iter()
+                .map(|q| q.job.as_str())
+                .chain(assignments.iter().map(|a| a.job.as_str()))
+                .collect();
+            job_ids.sort_unstable();
+            job_ids.dedup();
+            for job in job_ids {
+                if let Some(job) = active.cache.cached_record::<Job>(RecordTable::Jobs, job)? {
+                    detail.jobs.push(job);
+                }
+            }
+            detail.policies = policies;
+            detail.quotes = quotes;
+            detail.assignments = assignments;
+        }
+        Err(error) => detail.related_error = Some(Error::from(error).view().message),
+    }
+    Ok(detail)
+}
+
+record_impl! {
+    Contractor(ContractorInput, ContractorUpdate) -> ContractorDetail by with_related;
+    table: Contractors, audit: "contractor", client: contractors, trimmed: [email],
+    cache: list_contractors, upsert_contractors
+}
 
 /// `create`, under `idempotency_key` when given (an imported row's own, so the row
 /// sent again after a crash gets back the contractor it made instead of a second one).

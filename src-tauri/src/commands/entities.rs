@@ -1,48 +1,31 @@
-//! Entities: the companies the work is done for. Their [`Record`] parts: the name
-//! trimmed, and a detail with their jobs.
+//! Entities: the companies the work is done for. What is theirs: the detail with
+//! their jobs.
 
-use super::records::{record_commands, same_calls, Record};
-use crate::cache::RecordTable;
+use super::records::{record_commands, record_impl};
 use crate::error::Result;
 use crate::state::Active;
 use coverdesk_ipc::entities::{EntityDetail, RefreshSummary};
 use ten99::{Entity, EntityInput, EntityUpdate};
 
-impl Record for Entity {
-    type Input = EntityInput;
-    type Update = EntityUpdate;
-    type Detail = EntityDetail;
-    const TABLE: RecordTable = RecordTable::Entities;
-    const KIND: &'static str = "entity";
-
-    same_calls!(client: entities, list: list_entities, upsert: upsert_entities);
-
-    fn normalized_input(input: EntityInput) -> EntityInput {
-        EntityInput {
-            name: input.name.trim().to_owned(),
-            ..input
-        }
-    }
-
-    fn normalized_update(update: EntityUpdate) -> EntityUpdate {
-        EntityUpdate {
-            name: update.name.map(|n| n.trim().to_owned()),
-            ..update
-        }
-    }
-
-    /// Its jobs, from the cache (the API has no jobs-by-entity list).
-    async fn detail(active: &Active, entity: Entity, id: &str) -> Result<EntityDetail> {
-        let jobs = active.cache.jobs_of_entity(id)?;
-        Ok(EntityDetail { entity, jobs })
-    }
-}
-
 // `list`, `create`, `update`, `delete`, `detail` and the commands. A delete is for
 // good; the API also cancels policies tied to the entity's active jobs.
-record_commands!(Entity(EntityInput, EntityUpdate) -> EntityDetail, RefreshSummary;
-    entities_list, entities_create, entities_update,
-    entities_delete, entities_detail, entities_refresh);
+record_commands! {
+    Entity(EntityInput, EntityUpdate) -> EntityDetail, RefreshSummary;
+    entities_list, entities_create, entities_update, entities_delete,
+    entities_detail, entities_refresh
+}
+
+/// The entity and its jobs, both from the cache (the API has no jobs-by-entity list).
+async fn with_jobs(active: &Active, entity: Entity, id: &str) -> Result<EntityDetail> {
+    let jobs = active.cache.jobs_of_entity(id)?;
+    Ok(EntityDetail { entity, jobs })
+}
+
+record_impl! {
+    Entity(EntityInput, EntityUpdate) -> EntityDetail by with_jobs;
+    table: Entities, audit: "entity", client: entities, trimmed: [name],
+    cache: list_entities, upsert_entities
+}
 
 #[cfg(test)]
 pub(crate) mod tests {

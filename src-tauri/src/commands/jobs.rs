@@ -1,98 +1,58 @@
-//! Jobs: the work, its pay and its category. Their [`Record`] parts (the text fields
-//! trimmed, a detail with the entity, category, quotes and assignments) and the job
-//! categories.
+//! Jobs: the work, its pay and its category. What is theirs: the detail with the
+//! entity, category, quotes and assignments, and the job categories.
 
-use super::records::{record_commands, same_calls, Record};
+use super::records::{quotes_and_assignments, record_commands, record_impl};
 use crate::cache::RecordTable;
 use crate::error::{Error, Result};
 use crate::state::{now, Active, AppState};
 use coverdesk_ipc::jobs::{JobDetail, RefreshSummary};
-use futures_util::TryStreamExt;
 use tauri::State;
 use ten99::{Entity, Job, JobCategory, JobInput, JobUpdate};
 
-impl Record for Job {
-    type Input = JobInput;
-    /// A job with an invoice can no longer be changed (`invoice_exists`).
-    type Update = JobUpdate;
-    type Detail = JobDetail;
-    const TABLE: RecordTable = RecordTable::Jobs;
-    const KIND: &'static str = "job";
-
-    same_calls!(client: jobs, list: list_jobs, upsert: upsert_jobs);
-
-    fn normalized_input(input: JobInput) -> JobInput {
-        JobInput {
-            name: input.name.trim().to_owned(),
-            description: input.description.trim().to_owned(),
-            entity: input.entity.trim().to_owned(),
-            category_code: input.category_code.trim().to_owned(),
-            ..input
-        }
-    }
-
-    fn normalized_update(update: JobUpdate) -> JobUpdate {
-        let trim = |v: Option<String>| v.map(|v| v.trim().to_owned());
-        JobUpdate {
-            name: trim(update.name),
-            description: trim(update.description),
-            entity: trim(update.entity),
-            category_code: trim(update.category_code),
-            ..update
-        }
-    }
-
-    /// Its entity and category name from the cache, and its quotes and assignments
-    /// from the API (left empty offline, with `related_error` saying why).
-    async fn detail(active: &Active, job: Job, id: &str) -> Result<JobDetail> {
-        let entity = active
-            .cache
-            .cached_record::<Entity>(RecordTable::Entities, &job.entity)?;
-        let category_name = active
-            .cache
-            .list_job_categories()?
-            .into_iter()
-            .find(|c| c.category_code == job.category_code)
-            .map(|c| c.name);
-        let client = &active.client;
-        let related = async {
-            let quotes: Vec<_> = client
-                .quotes()
-                .stream(100)
-                .try_filter(|q| std::future::ready(q.job == id))
-                .try_collect()
-                .await?;
-            let assignments: Vec<_> = client
-                .assignments()
-                .stream(100)
-                .try_filter(|a| std::future::ready(a.job == id))
-                .try_collect()
-                .await?;
-            Ok::<_, ten99::client::Error>((quotes, assignments))
-        };
-        let (quotes, assignments, related_error) = match related.await {
-            Ok((quotes, assignments)) => (quotes, assignments, None),
-            Err(error) => (
-                Vec::new(),
-                Vec::new(),
-                Some(Error::from(error).view().message),
-            ),
-        };
-        Ok(JobDetail {
-            job,
-            entity,
-            category_name,
-            quotes,
-            assignments,
-            related_error,
-        })
-    }
+// `list`, `create`, `update`, `delete`, `detail` and the commands. A job with an
+// invoice can no longer be updated (`invoice_exists`).
+record_commands! {
+    Job(JobInput, JobUpdate) -> JobDetail, RefreshSummary;
+    jobs_list, jobs_create, jobs_update, jobs_delete, jobs_detail, jobs_refresh
 }
 
-// `list`, `create`, `update`, `delete`, `detail` and the commands.
-record_commands!(Job(JobInput, JobUpdate) -> JobDetail, RefreshSummary;
-    jobs_list, jobs_create, jobs_update,
-    jobs_delete, jobs_detail, jobs_refresh);
+/// The job with its entity and category name from the cache, and its quotes and
+/// assignments from the API (left empty offline, with `related_error` saying why).
+async fn with_related(active: &Active, job: Job, id: &str) -> Result<JobDetail> {
+    let entity = active
+        .cache
+        .cached_record::<Entity>(RecordTable::Entities, &job.entity)?;
+    let category_name = active
+        .cache
+        .list_job_categories()?
+        .into_iter()
+        .find(|c| c.category_code == job.category_code)
+        .map(|c| c.name);
+    let related = quotes_and_assignments(&active.client, |q| q.job == id, |a| a.job == id);
+    let (quotes, assignments, related_error) = match related.await {
+        Ok((quotes, assignments)) => (quotes, assignments, None),
+        Err(error) => (
+            Vec::new(),
+            Vec::new(),
+            Some(Error::from(error).view().message),
+        ),
+    };
+    Ok(JobDetail {
+        job,
+        entity,
+        category_name,
+        quotes,
+        assignments,
+        related_error,
+    })
+}
+
+record_impl! {
+    Job(JobInput, JobUpdate) -> JobDetail by with_related;
+    table: Jobs, audit: "job", client: jobs,
+    trimmed: [name, description, entity, category_code],
+    cache: list_jobs, upsert_jobs
+}
 
 /// The approved category codes. They rarely change, so the cache answers once it has
 /// them; the first call in an environment fetches them from the API.

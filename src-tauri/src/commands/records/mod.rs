@@ -1,8 +1,8 @@
 //! The one path the contractor, entity and job commands share: list from the cache;
 //! create and update (normalize, validate, call the API, audit, cache); delete; the
 //! detail (cached or fetched, with its related records); refresh. What differs between
-//! the kinds is the [`Record`] trait; each kind's module implements it and writes its
-//! commands with [`record_commands!`].
+//! the kinds is the [`Record`] trait; each kind's module implements it with
+//! [`record_impl!`] and writes its commands with [`record_commands!`].
 //!
 //! It lives here, beside the commands, rather than in `cache/`: the steps reach the
 //! app's state, the client, the audit log and the web view's events, which are the
@@ -12,11 +12,13 @@ mod after_write;
 mod commands;
 mod events;
 mod record;
+mod related;
 
 pub(crate) use after_write::{after_delete, after_save};
 pub(crate) use commands::record_commands;
 pub(crate) use events::{announced, reporter};
-pub(crate) use record::{same_calls, Record};
+pub(crate) use record::{record_impl, Record};
+pub(crate) use related::quotes_and_assignments;
 
 use crate::cache::RecordTable;
 use crate::error::{Error, Result};

@@ -74,70 +74,112 @@ pub(crate) trait Record: Identified + DeserializeOwned + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Self::Detail>> + Send;
 }
 
-/// The [`Record`] items that differ between kinds only by name: the table's cache
-/// functions, the client resource, and `ten99`'s `validate` methods. The client
-/// resources are written by one macro in `ten99` (`write_methods!`, `get_method!`) and
-/// share no trait, so naming them once here is what lets the generic steps reach them.
+/// `impl Record for $kind`, from the names that are all that differ between kinds for
+/// most of its items: the table and the audit name, the client resource, the table's
+/// cache functions, and which typed fields are trimmed. Its detail is composed by
+/// `$compose`, an `async fn(&Active, $kind, &str) -> Result<$detail>` of the kind's own
+/// module.
+///
+/// A macro because the client resources (`client.contractors()` …) share no trait:
+/// `ten99` writes their calls with one macro (`write_methods!`, `get_method!`), so here
+/// too one macro names them. The types come with `ten99`'s `validate` methods, which
+/// the generic steps call through [`Record::validate_input`].
 ///
 /// ```text
-/// impl Record for Entity {
-///     same_calls!(client: entities, list: list_entities, upsert: upsert_entities);
-///     …
+/// record_impl! {
+///     Entity(EntityInput, EntityUpdate) -> EntityDetail by with_jobs;
+///     table: Entities, audit: "entity", client: entities, trimmed: [name],
+///     cache: list_entities, upsert_entities
 /// }
 /// ```
-macro_rules! same_calls {
-    (client: $resource:ident, list: $list:ident, upsert: $upsert:ident) => {
-        fn cached(
-            cache: &crate::cache::Cache,
-            search: Option<&str>,
-        ) -> crate::error::Result<Vec<Self>> {
-            cache.$list(search)
-        }
+macro_rules! record_impl {
+    (
+        $kind:ident($input:ident, $update:ident) -> $detail:ident by $compose:ident;
+        table: $table:ident, audit: $audit:literal, client: $resource:ident,
+        trimmed: [$($field:ident),* $(,)?],
+        cache: $list:ident, $upsert:ident $(,)?
+    ) => {
+        impl crate::commands::records::Record for $kind {
+            type Input = $input;
+            type Update = $update;
+            type Detail = $detail;
+            const TABLE: crate::cache::RecordTable = crate::cache::RecordTable::$table;
+            const KIND: &'static str = $audit;
 
-        fn cache(
-            cache: &crate::cache::Cache,
-            records: &[Self],
-            now: i64,
-        ) -> crate::error::Result<()> {
-            cache.$upsert(records, now)
-        }
+            fn cached(
+                cache: &crate::cache::Cache,
+                search: Option<&str>,
+            ) -> crate::error::Result<Vec<$kind>> {
+                cache.$list(search)
+            }
 
-        fn validate_input(input: &Self::Input) -> ten99::FieldErrors {
-            input.validate()
-        }
+            fn cache(
+                cache: &crate::cache::Cache,
+                records: &[$kind],
+                now: i64,
+            ) -> crate::error::Result<()> {
+                cache.$upsert(records, now)
+            }
 
-        fn validate_update(update: &Self::Update) -> ten99::FieldErrors {
-            update.validate()
-        }
+            fn normalized_input(input: $input) -> $input {
+                $input {
+                    $($field: input.$field.trim().to_owned(),)*
+                    ..input
+                }
+            }
 
-        async fn send_create(
-            client: &ten99::client::Client,
-            input: &Self::Input,
-        ) -> std::result::Result<Self, ten99::client::Error> {
-            client.$resource().create(input).await
-        }
+            fn normalized_update(update: $update) -> $update {
+                $update {
+                    $($field: update.$field.map(|v| v.trim().to_owned()),)*
+                    ..update
+                }
+            }
 
-        async fn send_update(
-            client: &ten99::client::Client,
-            id: &str,
-            update: &Self::Update,
-        ) -> std::result::Result<Self, ten99::client::Error> {
-            client.$resource().update(id, update).await
-        }
+            fn validate_input(input: &$input) -> ten99::FieldErrors {
+                input.validate()
+            }
 
-        async fn send_delete(
-            client: &ten99::client::Client,
-            id: &str,
-        ) -> std::result::Result<ten99::Deleted, ten99::client::Error> {
-            client.$resource().delete(id).await
-        }
+            fn validate_update(update: &$update) -> ten99::FieldErrors {
+                update.validate()
+            }
 
-        async fn fetch(
-            client: &ten99::client::Client,
-            id: &str,
-        ) -> std::result::Result<Self, ten99::client::Error> {
-            client.$resource().get(id).await
+            async fn send_create(
+                client: &ten99::client::Client,
+                input: &$input,
+            ) -> std::result::Result<$kind, ten99::client::Error> {
+                client.$resource().create(input).await
+            }
+
+            async fn send_update(
+                client: &ten99::client::Client,
+                id: &str,
+                update: &$update,
+            ) -> std::result::Result<$kind, ten99::client::Error> {
+                client.$resource().update(id, update).await
+            }
+
+            async fn send_delete(
+                client: &ten99::client::Client,
+                id: &str,
+            ) -> std::result::Result<ten99::Deleted, ten99::client::Error> {
+                client.$resource().delete(id).await
+            }
+
+            async fn fetch(
+                client: &ten99::client::Client,
+                id: &str,
+            ) -> std::result::Result<$kind, ten99::client::Error> {
+                client.$resource().get(id).await
+            }
+
+            async fn detail(
+                active: &crate::state::Active,
+                record: $kind,
+                id: &str,
+            ) -> crate::error::Result<$detail> {
+                $compose(active, record, id).await
+            }
         }
     };
 }
-pub(crate) use same_calls;
+pub(crate) use record_impl;
