@@ -1,7 +1,9 @@
 //! Contractors: the people covered. What is theirs: the detail with their quotes,
 //! policies and assignments, and `create_as`, the import's create.
 
-use super::records::{after_save, quotes_and_assignments, record_commands, record_impl, Record};
+use super::records::{
+    after_save, checked_input, quotes_and_assignments, record_commands, record_impl, Record,
+};
 use crate::cache::RecordTable;
 use crate::error::{Error, Result};
 use crate::state::{Active, AppState};
@@ -78,10 +80,7 @@ pub async fn create_as(
     let Some(key) = idempotency_key else {
         return create(state, input).await;
     };
-    let input = Contractor::normalized_input(input);
-    Contractor::validate_input(&input)
-        .into_result()
-        .map_err(Error::Invalid)?;
+    let input = checked_input::<Contractor>(input)?;
     let active = state.active_for_write().await?;
     let result = active
         .client

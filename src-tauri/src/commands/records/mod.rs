@@ -34,15 +34,22 @@ pub(crate) async fn list<K: Record>(state: &AppState, search: Option<String>) ->
 /// Validates before anything is sent: a form with errors never reaches the API (nor
 /// the audit log: it never left the app).
 pub(crate) async fn create<K: Record>(state: &AppState, input: K::Input) -> Result<K> {
-    let input = K::normalized_input(input);
-    K::validate_input(&input)
-        .into_result()
-        .map_err(Error::Invalid)?;
+    let input = checked_input::<K>(input)?;
     let active = state.active_for_write().await?;
     let result = K::send_create(&active.client, &input)
         .await
         .map_err(Error::from);
     after_save(&active, "create", K::KIND, None, result, K::cache)
+}
+
+/// The input as it is sent ([`Record::normalized_input`]) once it passes `ten99`'s
+/// checks; their field errors otherwise.
+pub(crate) fn checked_input<K: Record>(input: K::Input) -> Result<K::Input> {
+    let input = K::normalized_input(input);
+    K::validate_input(&input)
+        .into_result()
+        .map_err(Error::Invalid)?;
+    Ok(input)
 }
 
 /// A partial PUT: only the fields set in `update` change.

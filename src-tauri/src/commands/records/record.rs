@@ -42,6 +42,7 @@ pub(crate) trait Record: Identified + DeserializeOwned + Send + Sync + 'static {
     fn normalized_update(update: Self::Update) -> Self::Update;
     /// `ten99`'s checks, the same the form runs as the person types.
     fn validate_input(input: &Self::Input) -> FieldErrors;
+    /// [`Record::validate_input`] for the fields an update sets.
     fn validate_update(update: &Self::Update) -> FieldErrors;
 
     /// `POST` through `client.<kind>()`, with a fresh idempotency key.
