@@ -1,108 +1,31 @@
-use super::records::{after_delete, after_save, changed, reporter};
-use crate::cache::{Cache, RecordTable};
+//! Contractors: the people covered. What is theirs: the detail with their quotes,
+//! policies and assignments, and `create_as`, the import's create.
+
+use super::records::{
+    after_save, checked_input, quotes_and_assignments, record_commands, record_impl, Record,
+};
+use crate::cache::RecordTable;
 use crate::error::{Error, Result};
-use crate::state::{now, AppState};
-use crate::sync::Refreshes;
+use crate::state::{Active, AppState};
 use coverdesk_ipc::contractors::{ContractorDetail, RefreshSummary};
-use futures_util::TryStreamExt;
-use tauri::{AppHandle, State};
-use ten99::{Contractor, ContractorInput, ContractorUpdate, Deleted, Job};
+use ten99::{Contractor, ContractorInput, ContractorUpdate, Job};
 
-const TABLE: RecordTable = RecordTable::Contractors;
-
-pub async fn list(state: &AppState, search: Option<String>) -> Result<Vec<Contractor>> {
-    state
-        .active()
-        .await
-        .cache
-        .list_contractors(search.as_deref())
+// `list`, `create`, `update`, `delete`, `detail` and the commands. A delete is for
+// good; the API also cancels the contractor's active policies.
+record_commands! {
+    Contractor(ContractorInput, ContractorUpdate) -> ContractorDetail, RefreshSummary;
+    contractors_list, contractors_create, contractors_update, contractors_delete,
+    contractors_detail, contractors_refresh
 }
 
-/// Validates before anything is sent: a form with errors never reaches the API.
-pub async fn create(state: &AppState, input: ContractorInput) -> Result<Contractor> {
-    create_as(state, input, None).await
-}
-
-/// `create`, under `idempotency_key` when given (an imported row's own, so the row
-/// sent again after a crash gets back the contractor it made instead of a second one).
-pub async fn create_as(
-    state: &AppState,
-    input: ContractorInput,
-    idempotency_key: Option<&str>,
-) -> Result<Contractor> {
-    let input = ContractorInput {
-        email: input.email.trim().to_owned(),
-        ..input
-    };
-    input.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active_for_write().await?;
-    let contractors = active.client.contractors();
-    let result = match idempotency_key {
-        Some(key) => contractors.create_with_key(&input, key).await,
-        None => contractors.create(&input).await,
-    }
-    .map_err(Error::from);
-    after_save(
-        &active,
-        "create",
-        "contractor",
-        None,
-        result,
-        Cache::upsert_contractors,
-    )
-}
-
-/// A partial PUT: only the fields set in `update` change.
-pub async fn update(state: &AppState, id: &str, update: ContractorUpdate) -> Result<Contractor> {
-    let update = ContractorUpdate {
-        email: update.email.map(|e| e.trim().to_owned()),
-        ..update
-    };
-    update.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active_for_write().await?;
-    let result = active
-        .client
-        .contractors()
-        .update(id, &update)
-        .await
-        .map_err(Error::from);
-    after_save(
-        &active,
-        "update",
-        "contractor",
-        Some(id),
-        result,
-        Cache::upsert_contractors,
-    )
-}
-
-/// Deletes for good; the API also cancels the contractor's active policies.
-pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
-    let active = state.active_for_write().await?;
-    let result = active
-        .client
-        .contractors()
-        .delete(id)
-        .await
-        .map_err(Error::from);
-    after_delete(&active, TABLE, "contractor", id, result)
-}
-
-/// The contractor from the cache (or the API, when the cache has not seen it yet), and
-/// their quotes, policies and assignments from the API. Offline, the related records
-/// are left empty and `related_error` says why.
-pub async fn detail(state: &AppState, id: &str) -> Result<ContractorDetail> {
-    let active = state.active().await;
-    let contractor = match active.cache.cached_record::<Contractor>(TABLE, id)? {
-        Some(contractor) => contractor,
-        None => {
-            let fetched = active.client.contractors().get(id).await?;
-            active
-                .cache
-                .upsert_contractors(std::slice::from_ref(&fetched), now())?;
-            fetched
-        }
-    };
+/// The contractor with their quotes, policies and assignments from the API, and the
+/// jobs those name from the cache. Offline, the related records are left empty and
+/// `related_error` says why.
+async fn with_related(
+    active: &Active,
+    contractor: Contractor,
+    id: &str,
+) -> Result<ContractorDetail> {
     let mut detail = ContractorDetail {
         contractor,
         quotes: Vec::new(),
@@ -114,18 +37,8 @@ pub async fn detail(state: &AppState, id: &str) -> Result<ContractorDetail> {
     let client = &active.client;
     let related = async {
         let policies = client.contractors().policies(id).await?;
-        let quotes: Vec<_> = client
-            .quotes()
-            .stream(100)
-            .try_filter(|q| std::future::ready(q.contractor == id))
-            .try_collect()
-            .await?;
-        let assignments: Vec<_> = client
-            .assignments()
-            .stream(100)
-            .try_filter(|a| std::future::ready(a.contractor == id))
-            .try_collect()
-            .await?;
+        let (quotes, assignments) =
+            quotes_and_assignments(client, |q| q.contractor == id, |a| a.contractor == id).await?;
         Ok::<_, ten99::client::Error>((policies, quotes, assignments))
     };
     match related.await {
@@ -151,71 +64,46 @@ pub async fn detail(state: &AppState, id: &str) -> Result<ContractorDetail> {
     Ok(detail)
 }
 
-#[tauri::command]
-pub async fn contractors_list(
-    state: State<'_, AppState>,
-    search: Option<String>,
-) -> Result<Vec<Contractor>> {
-    list(&state, search).await
+record_impl! {
+    Contractor(ContractorInput, ContractorUpdate) -> ContractorDetail by with_related;
+    table: Contractors, audit: "contractor", client: contractors, trimmed: [email],
+    cache: list_contractors, upsert_contractors
 }
 
-#[tauri::command]
-pub async fn contractors_create(
-    app: AppHandle,
-    state: State<'_, AppState>,
+/// `create`, under `idempotency_key` when given (an imported row's own, so the row
+/// sent again after a crash gets back the contractor it made instead of a second one).
+pub async fn create_as(
+    state: &AppState,
     input: ContractorInput,
+    idempotency_key: Option<&str>,
 ) -> Result<Contractor> {
-    let created = create(&state, input).await?;
-    changed(&app, TABLE);
-    Ok(created)
-}
-
-#[tauri::command]
-pub async fn contractors_update(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: String,
-    update: ContractorUpdate,
-) -> Result<Contractor> {
-    let updated = self::update(&state, &id, update).await?;
-    changed(&app, TABLE);
-    Ok(updated)
-}
-
-#[tauri::command]
-pub async fn contractors_delete(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Deleted> {
-    let deleted = delete(&state, &id).await?;
-    changed(&app, TABLE);
-    Ok(deleted)
-}
-
-#[tauri::command]
-pub async fn contractors_detail(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<ContractorDetail> {
-    detail(&state, &id).await
-}
-
-#[tauri::command]
-pub async fn contractors_refresh(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    refreshes: State<'_, Refreshes>,
-) -> Result<RefreshSummary> {
-    let fetched =
-        super::records::refresh(&state, &refreshes, TABLE, &reporter(&app, TABLE)).await?;
-    Ok(RefreshSummary { fetched })
+    let Some(key) = idempotency_key else {
+        return create(state, input).await;
+    };
+    let input = checked_input::<Contractor>(input)?;
+    let active = state.active_for_write().await?;
+    let result = active
+        .client
+        .contractors()
+        .create_with_key(&input, key)
+        .await
+        .map_err(Error::from);
+    after_save(
+        &active,
+        "create",
+        Contractor::KIND,
+        None,
+        result,
+        Contractor::cache,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cache::RecordTable::Contractors as TABLE;
     use crate::commands::test_support::{requests_seen, started};
+    use crate::sync::Refreshes;
     use ten99::Address;
 
     pub(crate) fn ann(email: &str) -> ContractorInput {

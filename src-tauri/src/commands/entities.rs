@@ -1,157 +1,38 @@
-use super::records::{after_delete, after_save, changed, reporter};
-use crate::cache::{Cache, RecordTable};
-use crate::error::{Error, Result};
-use crate::state::{now, AppState};
-use crate::sync::Refreshes;
+//! Entities: the companies the work is done for. What is theirs: the detail with
+//! their jobs.
+
+use super::records::{record_commands, record_impl};
+use crate::error::Result;
+use crate::state::Active;
 use coverdesk_ipc::entities::{EntityDetail, RefreshSummary};
-use tauri::{AppHandle, State};
-use ten99::{Deleted, Entity, EntityInput, EntityUpdate};
+use ten99::{Entity, EntityInput, EntityUpdate};
 
-const TABLE: RecordTable = RecordTable::Entities;
-
-pub async fn list(state: &AppState, search: Option<String>) -> Result<Vec<Entity>> {
-    state.active().await.cache.list_entities(search.as_deref())
-}
-
-/// Validates before anything is sent: a form with errors never reaches the API.
-pub async fn create(state: &AppState, input: EntityInput) -> Result<Entity> {
-    let input = EntityInput {
-        name: input.name.trim().to_owned(),
-        ..input
-    };
-    input.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active_for_write().await?;
-    let result = active
-        .client
-        .entities()
-        .create(&input)
-        .await
-        .map_err(Error::from);
-    after_save(
-        &active,
-        "create",
-        "entity",
-        None,
-        result,
-        Cache::upsert_entities,
-    )
-}
-
-/// A partial PUT: only the fields set in `update` change.
-pub async fn update(state: &AppState, id: &str, update: EntityUpdate) -> Result<Entity> {
-    let update = EntityUpdate {
-        name: update.name.map(|n| n.trim().to_owned()),
-        ..update
-    };
-    update.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active_for_write().await?;
-    let result = active
-        .client
-        .entities()
-        .update(id, &update)
-        .await
-        .map_err(Error::from);
-    after_save(
-        &active,
-        "update",
-        "entity",
-        Some(id),
-        result,
-        Cache::upsert_entities,
-    )
-}
-
-/// Deletes for good; the API also cancels policies tied to the entity's active jobs.
-pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
-    let active = state.active_for_write().await?;
-    let result = active
-        .client
-        .entities()
-        .delete(id)
-        .await
-        .map_err(Error::from);
-    after_delete(&active, TABLE, "entity", id, result)
+// `list`, `create`, `update`, `delete`, `detail` and the commands. A delete is for
+// good; the API also cancels policies tied to the entity's active jobs.
+record_commands! {
+    Entity(EntityInput, EntityUpdate) -> EntityDetail, RefreshSummary;
+    entities_list, entities_create, entities_update, entities_delete,
+    entities_detail, entities_refresh
 }
 
 /// The entity and its jobs, both from the cache (the API has no jobs-by-entity list).
-pub async fn detail(state: &AppState, id: &str) -> Result<EntityDetail> {
-    let active = state.active().await;
-    let entity = match active.cache.cached_record::<Entity>(TABLE, id)? {
-        Some(entity) => entity,
-        None => {
-            let fetched = active.client.entities().get(id).await?;
-            active
-                .cache
-                .upsert_entities(std::slice::from_ref(&fetched), now())?;
-            fetched
-        }
-    };
+async fn with_jobs(active: &Active, entity: Entity, id: &str) -> Result<EntityDetail> {
     let jobs = active.cache.jobs_of_entity(id)?;
     Ok(EntityDetail { entity, jobs })
 }
 
-#[tauri::command]
-pub async fn entities_list(
-    state: State<'_, AppState>,
-    search: Option<String>,
-) -> Result<Vec<Entity>> {
-    list(&state, search).await
-}
-
-#[tauri::command]
-pub async fn entities_create(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    input: EntityInput,
-) -> Result<Entity> {
-    let created = create(&state, input).await?;
-    changed(&app, TABLE);
-    Ok(created)
-}
-
-#[tauri::command]
-pub async fn entities_update(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: String,
-    update: EntityUpdate,
-) -> Result<Entity> {
-    let updated = self::update(&state, &id, update).await?;
-    changed(&app, TABLE);
-    Ok(updated)
-}
-
-#[tauri::command]
-pub async fn entities_delete(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Deleted> {
-    let deleted = delete(&state, &id).await?;
-    changed(&app, TABLE);
-    Ok(deleted)
-}
-
-#[tauri::command]
-pub async fn entities_detail(state: State<'_, AppState>, id: String) -> Result<EntityDetail> {
-    detail(&state, &id).await
-}
-
-#[tauri::command]
-pub async fn entities_refresh(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    refreshes: State<'_, Refreshes>,
-) -> Result<RefreshSummary> {
-    let fetched =
-        super::records::refresh(&state, &refreshes, TABLE, &reporter(&app, TABLE)).await?;
-    Ok(RefreshSummary { fetched })
+record_impl! {
+    Entity(EntityInput, EntityUpdate) -> EntityDetail by with_jobs;
+    table: Entities, audit: "entity", client: entities, trimmed: [name],
+    cache: list_entities, upsert_entities
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::cache::RecordTable::Entities as TABLE;
     use crate::commands::test_support::{requests_seen, started};
+    use crate::sync::Refreshes;
     use ten99::{Address, Cents, CoverageLimit, CoverageType};
 
     pub(crate) fn lake_view_bowl() -> EntityInput {

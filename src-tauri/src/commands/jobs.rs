@@ -1,88 +1,24 @@
-use super::records::{after_delete, after_save, changed, reporter};
-use crate::cache::{Cache, RecordTable};
+//! Jobs: the work, its pay and its category. What is theirs: the detail with the
+//! entity, category, quotes and assignments, and the job categories.
+
+use super::records::{quotes_and_assignments, record_commands, record_impl};
+use crate::cache::RecordTable;
 use crate::error::{Error, Result};
-use crate::state::{now, AppState};
-use crate::sync::Refreshes;
+use crate::state::{now, Active, AppState};
 use coverdesk_ipc::jobs::{JobDetail, RefreshSummary};
-use futures_util::TryStreamExt;
-use tauri::{AppHandle, State};
-use ten99::{Deleted, Entity, Job, JobCategory, JobInput, JobUpdate};
+use tauri::State;
+use ten99::{Entity, Job, JobCategory, JobInput, JobUpdate};
 
-const TABLE: RecordTable = RecordTable::Jobs;
-
-pub async fn list(state: &AppState, search: Option<String>) -> Result<Vec<Job>> {
-    state.active().await.cache.list_jobs(search.as_deref())
+// `list`, `create`, `update`, `delete`, `detail` and the commands. A job with an
+// invoice can no longer be updated (`invoice_exists`).
+record_commands! {
+    Job(JobInput, JobUpdate) -> JobDetail, RefreshSummary;
+    jobs_list, jobs_create, jobs_update, jobs_delete, jobs_detail, jobs_refresh
 }
 
-/// Validates before anything is sent: a form with errors never reaches the API.
-pub async fn create(state: &AppState, input: JobInput) -> Result<Job> {
-    let input = JobInput {
-        name: input.name.trim().to_owned(),
-        description: input.description.trim().to_owned(),
-        entity: input.entity.trim().to_owned(),
-        category_code: input.category_code.trim().to_owned(),
-        ..input
-    };
-    input.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active_for_write().await?;
-    let result = active
-        .client
-        .jobs()
-        .create(&input)
-        .await
-        .map_err(Error::from);
-    after_save(&active, "create", "job", None, result, Cache::upsert_jobs)
-}
-
-/// A partial PUT: only the fields set in `update` change. A job with an invoice can no
-/// longer be changed (`invoice_exists`).
-pub async fn update(state: &AppState, id: &str, update: JobUpdate) -> Result<Job> {
-    let trim = |v: Option<String>| v.map(|v| v.trim().to_owned());
-    let update = JobUpdate {
-        name: trim(update.name),
-        description: trim(update.description),
-        entity: trim(update.entity),
-        category_code: trim(update.category_code),
-        ..update
-    };
-    update.validate().into_result().map_err(Error::Invalid)?;
-    let active = state.active_for_write().await?;
-    let result = active
-        .client
-        .jobs()
-        .update(id, &update)
-        .await
-        .map_err(Error::from);
-    after_save(
-        &active,
-        "update",
-        "job",
-        Some(id),
-        result,
-        Cache::upsert_jobs,
-    )
-}
-
-pub async fn delete(state: &AppState, id: &str) -> Result<Deleted> {
-    let active = state.active_for_write().await?;
-    let result = active.client.jobs().delete(id).await.map_err(Error::from);
-    after_delete(&active, TABLE, "job", id, result)
-}
-
-/// The job, its entity and category name from the cache, and its quotes and
+/// The job with its entity and category name from the cache, and its quotes and
 /// assignments from the API (left empty offline, with `related_error` saying why).
-pub async fn detail(state: &AppState, id: &str) -> Result<JobDetail> {
-    let active = state.active().await;
-    let job = match active.cache.cached_record::<Job>(TABLE, id)? {
-        Some(job) => job,
-        None => {
-            let fetched = active.client.jobs().get(id).await?;
-            active
-                .cache
-                .upsert_jobs(std::slice::from_ref(&fetched), now())?;
-            fetched
-        }
-    };
+async fn with_related(active: &Active, job: Job, id: &str) -> Result<JobDetail> {
     let entity = active
         .cache
         .cached_record::<Entity>(RecordTable::Entities, &job.entity)?;
@@ -92,22 +28,7 @@ pub async fn detail(state: &AppState, id: &str) -> Result<JobDetail> {
         .into_iter()
         .find(|c| c.category_code == job.category_code)
         .map(|c| c.name);
-    let client = &active.client;
-    let related = async {
-        let quotes: Vec<_> = client
-            .quotes()
-            .stream(100)
-            .try_filter(|q| std::future::ready(q.job == id))
-            .try_collect()
-            .await?;
-        let assignments: Vec<_> = client
-            .assignments()
-            .stream(100)
-            .try_filter(|a| std::future::ready(a.job == id))
-            .try_collect()
-            .await?;
-        Ok::<_, ten99::client::Error>((quotes, assignments))
-    };
+    let related = quotes_and_assignments(&active.client, |q| q.job == id, |a| a.job == id);
     let (quotes, assignments, related_error) = match related.await {
         Ok((quotes, assignments)) => (quotes, assignments, None),
         Err(error) => (
@@ -126,6 +47,13 @@ pub async fn detail(state: &AppState, id: &str) -> Result<JobDetail> {
     })
 }
 
+record_impl! {
+    Job(JobInput, JobUpdate) -> JobDetail by with_related;
+    table: Jobs, audit: "job", client: jobs,
+    trimmed: [name, description, entity, category_code],
+    cache: list_jobs, upsert_jobs
+}
+
 /// The approved category codes. They rarely change, so the cache answers once it has
 /// them; the first call in an environment fetches them from the API.
 pub async fn categories(state: &AppState) -> Result<Vec<JobCategory>> {
@@ -140,61 +68,6 @@ pub async fn categories(state: &AppState) -> Result<Vec<JobCategory>> {
 }
 
 #[tauri::command]
-pub async fn jobs_list(state: State<'_, AppState>, search: Option<String>) -> Result<Vec<Job>> {
-    list(&state, search).await
-}
-
-#[tauri::command]
-pub async fn jobs_create(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    input: JobInput,
-) -> Result<Job> {
-    let created = create(&state, input).await?;
-    changed(&app, TABLE);
-    Ok(created)
-}
-
-#[tauri::command]
-pub async fn jobs_update(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: String,
-    update: JobUpdate,
-) -> Result<Job> {
-    let updated = self::update(&state, &id, update).await?;
-    changed(&app, TABLE);
-    Ok(updated)
-}
-
-#[tauri::command]
-pub async fn jobs_delete(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Deleted> {
-    let deleted = delete(&state, &id).await?;
-    changed(&app, TABLE);
-    Ok(deleted)
-}
-
-#[tauri::command]
-pub async fn jobs_detail(state: State<'_, AppState>, id: String) -> Result<JobDetail> {
-    detail(&state, &id).await
-}
-
-#[tauri::command]
-pub async fn jobs_refresh(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    refreshes: State<'_, Refreshes>,
-) -> Result<RefreshSummary> {
-    let fetched =
-        super::records::refresh(&state, &refreshes, TABLE, &reporter(&app, TABLE)).await?;
-    Ok(RefreshSummary { fetched })
-}
-
-#[tauri::command]
 pub async fn job_categories_list(state: State<'_, AppState>) -> Result<Vec<JobCategory>> {
     categories(&state).await
 }
@@ -202,8 +75,10 @@ pub async fn job_categories_list(state: State<'_, AppState>) -> Result<Vec<JobCa
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::cache::RecordTable::Jobs as TABLE;
     use crate::commands::entities::{self, tests::lake_view_bowl};
     use crate::commands::test_support::{requests_seen, started};
+    use crate::sync::Refreshes;
     use ten99::{Cents, WageType};
 
     fn technician(entity: &str, category_code: &str) -> JobInput {
