@@ -17,6 +17,8 @@ pub mod form_state;
 pub mod metadata_rows;
 pub mod pdf_viewer;
 pub mod policy_notice;
+pub mod record_detail;
+pub mod record_form;
 pub mod record_list;
 pub mod record_table;
 pub mod select_field;

@@ -2,6 +2,7 @@
 //! rows in view (plus a few either side) in the DOM, so 10,000 rows scroll smoothly.
 //! Every row has the same height; two spacer rows stand in for the rest.
 
+use crate::dates::iso_date;
 use crate::records::sorting::{sort_rows, Sort, SortKey};
 use crate::records::window::{spacers, visible_rows, VIEWPORT_HEIGHT};
 use leptos::prelude::*;
@@ -20,13 +21,71 @@ pub struct Column<T> {
     pub actions: bool,
 }
 
+/// A row of a record list: the record's id opens it; every list shows it and its creation.
+pub trait ListRow: Clone + PartialEq + Send + Sync + 'static {
+    fn id(&self) -> &str;
+    /// Unix seconds.
+    fn created(&self) -> i64;
+}
+
+impl<T: ListRow> Column<T> {
+    /// A data column: sortable, titled.
+    pub fn data(
+        key: &'static str,
+        title: &'static str,
+        class: &'static str,
+        sort_key: fn(&T) -> SortKey,
+        cell: fn(&T) -> AnyView,
+    ) -> Self {
+        Column {
+            key,
+            title,
+            class,
+            sort_key,
+            cell,
+            actions: false,
+        }
+    }
+
+    /// The row's buttons, last.
+    pub fn actions(cell: fn(&T) -> AnyView) -> Self {
+        Column {
+            key: "actions",
+            title: "Actions",
+            class: "col-actions cell-nowrap",
+            sort_key: |_| SortKey::Number(0),
+            cell,
+            actions: true,
+        }
+    }
+
+    pub fn id() -> Self {
+        Column::data(
+            "id",
+            "ID",
+            "col-id",
+            |r| SortKey::text(r.id()),
+            |r| view! { <code class="id">{r.id().to_owned()}</code> }.into_any(),
+        )
+    }
+
+    pub fn created() -> Self {
+        Column::data(
+            "created",
+            "Created",
+            "col-date",
+            |r| SortKey::Number(r.created()),
+            |r| iso_date(r.created()).into_any(),
+        )
+    }
+}
+
 #[component]
 pub fn RecordTable<T>(
     /// Singular, for ids: `contractor` → `contractor-list`, `contractor-row-<id>`.
     kind: &'static str,
     rows: Signal<Vec<T>>,
     columns: Vec<Column<T>>,
-    id_of: fn(&T) -> String,
     /// A row was opened (a click on it, or Enter on its first cell); gets the row's id.
     on_open: Callback<String>,
     /// Shown in place of rows when there are none.
@@ -34,7 +93,7 @@ pub fn RecordTable<T>(
     empty_text: Signal<String>,
 ) -> impl IntoView
 where
-    T: Clone + PartialEq + Send + Sync + 'static,
+    T: ListRow,
 {
     let column_count = columns.len();
     let columns = StoredValue::new(columns);
@@ -104,7 +163,7 @@ where
             rows[range]
                 .iter()
                 .map(|row| {
-                    let id = id_of(row);
+                    let id = row.id().to_owned();
                     let open_id = id.clone();
                     let cells = columns.with_value(|columns| {
                         columns

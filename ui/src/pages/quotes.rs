@@ -101,9 +101,9 @@ pub fn QuotesPage() -> impl IntoView {
         contractor: RwSignal::new(target.contractor.unwrap_or_default()),
         job: RwSignal::new(target.job.unwrap_or_default()),
     };
-    let contractors = Loaded::new(|| ipc::contractors::list(None));
-    let jobs = Loaded::new(|| ipc::jobs::list(None));
-    let entities = Loaded::new(|| ipc::entities::list(None));
+    let contractors = Loaded::new(|| ipc::records::list::<Contractor>(None));
+    let jobs = Loaded::new(|| ipc::records::list::<Job>(None));
+    let entities = Loaded::new(|| ipc::records::list::<Entity>(None));
     let records = Records {
         contractors: loaded(contractors),
         jobs: loaded(jobs),
