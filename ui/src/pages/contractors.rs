@@ -37,13 +37,6 @@ pub fn ContractorsPage() -> impl IntoView {
         .into_any()
     });
     view! {
-        <RecordPage
-            columns=list::columns
-            load={cached::<Contractor>}
-            form=create_form::contractor_form
-            sections=detail::sections
-            actions=import_button
-            panel=import_panel
-        />
+        <RecordPage columns=list::columns load={cached::<Contractor>} form=create_form::contractor_form sections=detail::sections actions=import_button panel=import_panel />
     }
 }

@@ -12,11 +12,6 @@ use ten99::Entity;
 #[component]
 pub fn EntitiesPage() -> impl IntoView {
     view! {
-        <RecordPage
-            columns=list::columns
-            load={cached::<Entity>}
-            form=create_form::entity_form
-            sections=detail::sections
-        />
+        <RecordPage columns=list::columns load={cached::<Entity>} form=create_form::entity_form sections=detail::sections />
     }
 }

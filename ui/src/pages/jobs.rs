@@ -40,11 +40,6 @@ pub fn JobsPage() -> impl IntoView {
     let form = move |open| create_form::job_form(open, entities, categories);
 
     view! {
-        <RecordPage
-            columns=list::columns
-            load=load
-            form=form
-            sections=detail::sections
-        />
+        <RecordPage columns=list::columns load=load form=form sections=detail::sections />
     }
 }

@@ -3,7 +3,7 @@
 //! puts the backend's objections next to the fields they concern.
 
 use crate::components::check_field::CheckField;
-use crate::components::field::Field;
+use crate::components::field::{FormField, TextInput};
 use crate::components::metadata_rows::MetadataRows;
 use crate::components::record_form::{record_form, DraftInputs, FormOpen, Subtitles};
 use crate::components::state_picker::StatePicker;
@@ -127,104 +127,16 @@ pub fn contractor_form(open: FormOpen<Contractor>) -> AnyView {
         let touch = move |path| form.touch(path);
         let edit = move |path| form.edit(path);
         view! {
-            <Field
-                path="first_name"
-                label="First name"
-                value=values.first_name
-                error=error_of("first_name")
-                autocomplete="given-name"
-                class="span-2"
-                on_touch=touch("first_name")
-                on_edit=edit("first_name")
-            />
-            <Field
-                path="middle_name"
-                label="Middle name"
-                value=values.middle_name
-                error=error_of("middle_name")
-                autocomplete="additional-name"
-                optional=true
-                class="span-2"
-                on_touch=touch("middle_name")
-                on_edit=edit("middle_name")
-            />
-            <Field
-                path="last_name"
-                label="Last name"
-                value=values.last_name
-                error=error_of("last_name")
-                autocomplete="family-name"
-                class="span-2"
-                on_touch=touch("last_name")
-                on_edit=edit("last_name")
-            />
-            <Field
-                path="email"
-                label="Email"
-                value=values.email
-                error=error_of("email")
-                input_type="email"
-                autocomplete="email"
-                placeholder="name@example.com"
-                class="span-3"
-                on_touch=touch("email")
-                on_edit=edit("email")
-            />
-            <Field
-                path="phone"
-                label="Phone"
-                value=values.phone
-                error=error_of("phone")
-                input_type="tel"
-                autocomplete="tel"
-                placeholder="415-474-9088"
-                class="span-3"
-                on_touch=touch("phone")
-                on_edit=edit("phone")
-            />
-            <Field
-                path="company_name"
-                label="Company name"
-                value=values.company_name
-                error=error_of("company_name")
-                autocomplete="organization"
-                optional=true
-                class="span-6"
-                on_touch=touch("company_name")
-                on_edit=edit("company_name")
-            />
+            <FormField form=form value=values.first_name input={TextInput::new("first_name", "First name", "span-2").autocomplete("given-name")} />
+            <FormField form=form value=values.middle_name input={TextInput::new("middle_name", "Middle name", "span-2").autocomplete("additional-name").optional()} />
+            <FormField form=form value=values.last_name input={TextInput::new("last_name", "Last name", "span-2").autocomplete("family-name")} />
+            <FormField form=form value=values.email input={TextInput::new("email", "Email", "span-3").input_type("email").autocomplete("email").placeholder("name@example.com")} />
+            <FormField form=form value=values.phone input={TextInput::new("phone", "Phone", "span-3").input_type("tel").autocomplete("tel").placeholder("415-474-9088")} />
+            <FormField form=form value=values.company_name input={TextInput::new("company_name", "Company name", "span-6").autocomplete("organization").optional()} />
             <h3 class="form-section span-6">"Address"</h3>
-            <Field
-                path="address.line1"
-                label="Street address"
-                value=values.line1
-                error=error_of("address.line1")
-                autocomplete="address-line1"
-                class="span-6"
-                on_touch=touch("address.line1")
-                on_edit=edit("address.line1")
-            />
-            <Field
-                path="address.line2"
-                label="Apartment, suite, unit"
-                value=values.line2
-                error=error_of("address.line2")
-                autocomplete="address-line2"
-                optional=true
-                class="span-6"
-                on_touch=touch("address.line2")
-                on_edit=edit("address.line2")
-            />
-            <Field
-                path="address.locality"
-                label="City"
-                value=values.locality
-                error=error_of("address.locality")
-                autocomplete="address-level2"
-                class="span-3"
-                on_touch=touch("address.locality")
-                on_edit=edit("address.locality")
-            />
+            <FormField form=form value=values.line1 input={TextInput::new("address.line1", "Street address", "span-6").autocomplete("address-line1")} />
+            <FormField form=form value=values.line2 input={TextInput::new("address.line2", "Apartment, suite, unit", "span-6").autocomplete("address-line2").optional()} />
+            <FormField form=form value=values.locality input={TextInput::new("address.locality", "City", "span-3").autocomplete("address-level2")} />
             <StatePicker
                 path="address.region"
                 label="State"
@@ -234,32 +146,9 @@ pub fn contractor_form(open: FormOpen<Contractor>) -> AnyView {
                 on_touch=touch("address.region")
                 on_edit=edit("address.region")
             />
-            <Field
-                path="address.postalcode"
-                label="ZIP code"
-                value=values.postalcode
-                error=error_of("address.postalcode")
-                autocomplete="postal-code"
-                inputmode="numeric"
-                placeholder="94104"
-                class="span-1"
-                on_touch=touch("address.postalcode")
-                on_edit=edit("address.postalcode")
-            />
+            <FormField form=form value=values.postalcode input={TextInput::new("address.postalcode", "ZIP code", "span-1").autocomplete("postal-code").inputmode("numeric").placeholder("94104")} />
             <h3 class="form-section span-6">"Tax and payment"</h3>
-            <Field
-                path="tax_identification"
-                label="EIN or SSN"
-                value=values.tax_identification
-                error=error_of("tax_identification")
-                autocomplete="off"
-                inputmode="numeric"
-                placeholder=if is_edit { "Leave blank to keep the one on file" } else { "12-3456789" }
-                optional=true
-                class="span-3"
-                on_touch=touch("tax_identification")
-                on_edit=edit("tax_identification")
-            />
+            <FormField form=form value=values.tax_identification input={TextInput::new("tax_identification", "EIN or SSN", "span-3").autocomplete("off").inputmode("numeric").placeholder(if is_edit { "Leave blank to keep the one on file" } else { "12-3456789" }).optional()} />
             <CheckField
                 path="withhold_premium"
                 label="Withhold premium from pay"

@@ -4,7 +4,7 @@
 
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::coverage_checkboxes::CoverageCheckboxes;
-use crate::components::field::Field;
+use crate::components::field::{FormField, TextInput};
 use crate::components::record_form::{record_form, DraftInputs, FormOpen, Subtitles};
 use crate::forms::EntityDraft;
 use leptos::prelude::*;
@@ -63,17 +63,7 @@ pub fn entity_form(open: FormOpen<Entity>) -> AnyView {
     };
     record_form::<DraftSignals>(open, subtitles, |values, form, _| {
         view! {
-            <Field
-                path="name"
-                label="Company name"
-                value=values.name
-                error=form.error_of("name")
-                autocomplete="organization"
-                placeholder="Lake View Bowl"
-                class="span-6"
-                on_touch=form.touch("name")
-                on_edit=form.edit("name")
-            />
+            <FormField form=form value=values.name input={TextInput::new("name", "Company name", "span-6").autocomplete("organization").placeholder("Lake View Bowl")} />
             <AddressFields
                 form=form
                 values=values.address
@@ -87,30 +77,8 @@ pub fn entity_form(open: FormOpen<Entity>) -> AnyView {
                 class="span-6"
                 on_edit=form.edit("required_coverage")
             />
-            <Field
-                path="coverage_limit.aggregate_limit"
-                label="Aggregate limit (USD)"
-                value=values.aggregate_limit
-                error=form.error_of("coverage_limit.aggregate_limit")
-                inputmode="decimal"
-                placeholder="2,000,000"
-                optional=true
-                class="span-3"
-                on_touch=form.touch("coverage_limit.aggregate_limit")
-                on_edit=form.edit("coverage_limit.aggregate_limit")
-            />
-            <Field
-                path="coverage_limit.occurrence_limit"
-                label="Per-occurrence limit (USD)"
-                value=values.occurrence_limit
-                error=form.error_of("coverage_limit.occurrence_limit")
-                inputmode="decimal"
-                placeholder="1,000,000"
-                optional=true
-                class="span-3"
-                on_touch=form.touch("coverage_limit.occurrence_limit")
-                on_edit=form.edit("coverage_limit.occurrence_limit")
-            />
+            <FormField form=form value=values.aggregate_limit input={TextInput::new("coverage_limit.aggregate_limit", "Aggregate limit (USD)", "span-3").inputmode("decimal").placeholder("2,000,000").optional()} />
+            <FormField form=form value=values.occurrence_limit input={TextInput::new("coverage_limit.occurrence_limit", "Per-occurrence limit (USD)", "span-3").inputmode("decimal").placeholder("1,000,000").optional()} />
         }
         .into_any()
     })

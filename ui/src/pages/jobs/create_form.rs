@@ -5,7 +5,7 @@
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::category_picker::CategoryPicker;
 use crate::components::check_field::CheckField;
-use crate::components::field::Field;
+use crate::components::field::{FormField, TextInput};
 use crate::components::metadata_rows::MetadataRows;
 use crate::components::record_form::{record_form, DraftInputs, FormOpen, Subtitles};
 use crate::components::select_field::SelectField;
@@ -140,16 +140,7 @@ pub fn job_form(
                         }
                     })
             }}
-            <Field
-                path="name"
-                label="Job title"
-                value=values.name
-                error=form.error_of("name")
-                placeholder="Field technician"
-                class="span-3"
-                on_touch=form.touch("name")
-                on_edit=form.edit("name")
-            />
+            <FormField form=form value=values.name input={TextInput::new("name", "Job title", "span-3").placeholder("Field technician")} />
             <SelectField
                 path="entity"
                 label="Entity"
@@ -161,16 +152,7 @@ pub fn job_form(
                 on_touch=form.touch("entity")
                 on_edit=form.edit("entity")
             />
-            <Field
-                path="description"
-                label="Description"
-                value=values.description
-                error=form.error_of("description")
-                placeholder="Run cable from the front of the building to the rear"
-                class="span-6"
-                on_touch=form.touch("description")
-                on_edit=form.edit("description")
-            />
+            <FormField form=form value=values.description input={TextInput::new("description", "Description", "span-6").placeholder("Run cable from the front of the building to the rear")} />
             <CategoryPicker
                 value=values.category_code
                 categories=categories
@@ -180,17 +162,7 @@ pub fn job_form(
                 on_edit=form.edit("category_code")
             />
             <h3 class="form-section span-6">"Pay and experience"</h3>
-            <Field
-                path="wage"
-                label="Wage (USD)"
-                value=values.wage
-                error=form.error_of("wage")
-                inputmode="decimal"
-                placeholder="120.00"
-                class="span-3"
-                on_touch=form.touch("wage")
-                on_edit=form.edit("wage")
-            />
+            <FormField form=form value=values.wage input={TextInput::new("wage", "Wage (USD)", "span-3").inputmode("decimal").placeholder("120.00")} />
             <SelectField
                 path="wage_type"
                 label="Wage type"
@@ -202,30 +174,8 @@ pub fn job_form(
                 on_touch=form.touch("wage_type")
                 on_edit=form.edit("wage_type")
             />
-            <Field
-                path="years_experience"
-                label="Years of experience"
-                value=values.years_experience
-                error=form.error_of("years_experience")
-                inputmode="numeric"
-                placeholder="5"
-                optional=true
-                class="span-3"
-                on_touch=form.touch("years_experience")
-                on_edit=form.edit("years_experience")
-            />
-            <Field
-                path="duration_hours"
-                label="Duration (hours)"
-                value=values.duration_hours
-                error=form.error_of("duration_hours")
-                inputmode="numeric"
-                placeholder="40"
-                optional=true
-                class="span-3"
-                on_touch=form.touch("duration_hours")
-                on_edit=form.edit("duration_hours")
-            />
+            <FormField form=form value=values.years_experience input={TextInput::new("years_experience", "Years of experience", "span-3").inputmode("numeric").placeholder("5").optional()} />
+            <FormField form=form value=values.duration_hours input={TextInput::new("duration_hours", "Duration (hours)", "span-3").inputmode("numeric").placeholder("40").optional()} />
             <AddressFields
                 form=form
                 values=values.address
