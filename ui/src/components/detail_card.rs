@@ -2,7 +2,7 @@
 //! delete confirmation, and the record's own sections as children.
 
 use crate::components::delete_dialog::DeleteDialog;
-use crate::records::deletion::RecordKind;
+use crate::records::kind::RecordKind;
 use leptos::prelude::*;
 
 #[component]

@@ -2,7 +2,7 @@
 //! API cancels with it (reference §2.1–2.3).
 
 use crate::bidi::isolate;
-pub use crate::records::kind::RecordKind;
+use crate::records::kind::RecordKind;
 
 impl RecordKind {
     /// The action label `ipc::write` gets: "Delete contractor Ann Lee".
