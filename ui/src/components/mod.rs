@@ -8,6 +8,7 @@ pub mod coverage_checkboxes;
 pub mod delete_dialog;
 pub mod detail_card;
 pub mod draft_keeper;
+pub mod draft_signals;
 pub mod environment_badge;
 pub mod export_button;
 pub mod field;

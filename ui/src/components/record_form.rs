@@ -1,12 +1,13 @@
 //! The one create/edit form of contractors, entities and jobs: it starts from the record
 //! being edited, validates as you type, keeps the draft, sends a create or only the
 //! changes, and puts the backend's objections next to the fields. A kind brings its
-//! inputs ([`DraftInputs`]) and lays out its fields; the frame around them is shared.
+//! inputs (`draft_signals!`) and lays out its fields; the frame around them is shared.
 //!
 //! Only [`record_form`] is generic, and it is short: the frame ([`form_frame`]) and what
 //! happens on submit are compiled once, not once per kind.
 
 use crate::components::draft_keeper::{keep_draft, DraftKeeper, DraftNote};
+use crate::components::draft_signals::DraftInput;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
 use crate::components::form_state::FormState;
@@ -18,20 +19,7 @@ use crate::records::kind::RecordKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// A kind's inputs: one signal per input, read as its draft and set from one.
-pub trait DraftInputs: Copy + Send + Sync + 'static {
-    type Draft: RecordDraft;
-    fn new() -> Self;
-    /// The values now (tracked).
-    fn draft(self) -> Self::Draft;
-    fn set(self, draft: &Self::Draft);
-    /// What the form holds after a create: by default, nothing.
-    fn clear_after_create(self) {
-        self.set(&Self::Draft::default());
-    }
-}
-
-type RecordOf<I> = <<I as DraftInputs>::Draft as RecordDraft>::Record;
+type RecordOf<I> = <<I as DraftInput>::Value as RecordDraft>::Record;
 
 /// How the page opens a form.
 pub struct FormOpen<R: 'static> {
@@ -51,11 +39,14 @@ pub struct Subtitles {
 
 /// The form of one kind; `fields` lays out its inputs (it gets the inputs, the form's
 /// state and whether this is an edit).
-pub fn record_form<I: DraftInputs>(
+pub fn record_form<I>(
     open: FormOpen<RecordOf<I>>,
     subtitles: Subtitles,
     fields: impl FnOnce(I, FormState, bool) -> AnyView,
-) -> AnyView {
+) -> AnyView
+where
+    I: DraftInput<Value: RecordDraft>,
+{
     // As a component would: the page's screen must not follow what the form reads.
     untrack(move || {
         let FormOpen {
@@ -64,32 +55,32 @@ pub fn record_form<I: DraftInputs>(
             on_cancel,
         } = open;
         let kind = RecordOf::<I>::KIND;
-        let paths = I::Draft::FIELD_PATHS;
+        let paths = I::Value::FIELD_PATHS;
         let toasts = expect_context::<Toasts>();
-        let values = I::new();
-        let original = editing.as_ref().map(I::Draft::from_record);
+        let values = I::empty();
+        let original = editing.as_ref().map(I::Value::from_record);
         if let Some(original) = &original {
-            values.set(original);
+            values.write(original);
         }
         let editing = editing.map(|r| (r.id().to_owned(), r.name()));
         let is_edit = editing.is_some();
-        let form = FormState::new(Memo::new(move |_| values.draft().problems()));
+        let form = FormState::new(Memo::new(move |_| values.read().problems()));
         // Edits keep their drafts apart, by record.
         let keeper = keep_draft(
             kind.draft_form(),
             editing.as_ref().map(|(id, _)| id.clone()),
-            move || values.draft(),
-            move |draft| values.set(&draft),
+            move || values.read(),
+            move |draft| values.write(&draft),
         );
         let discard_to = original.clone();
         let on_discard = Callback::new(move |()| {
-            values.set(&discard_to.clone().unwrap_or_default());
+            values.write(&discard_to.clone().unwrap_or_default());
             form.succeeded();
             form.rejection.set(None);
             keeper.start_over();
         });
         let send = Callback::new(move |()| {
-            let draft = values.draft();
+            let draft = values.read();
             let (editing, original) = (editing.clone(), original.clone());
             form.sending_started();
             spawn_local(async move {
@@ -112,7 +103,7 @@ pub fn record_form<I: DraftInputs>(
                 match saved {
                     Ok(record) => {
                         if !is_edit {
-                            values.clear_after_create();
+                            values.write(&values.read().after_create());
                         }
                         form.succeeded();
                         keeper.start_over();

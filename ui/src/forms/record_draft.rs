@@ -23,6 +23,10 @@ pub trait RecordDraft:
     fn problems(&self) -> FieldErrors;
     /// The create request.
     fn input(&self) -> <Self::Record as Record>::Input;
+    /// What the form holds after a create: by default, nothing.
+    fn after_create(&self) -> Self {
+        Self::default()
+    }
 }
 
 impl RecordDraft for ContractorDraft {
@@ -76,5 +80,41 @@ impl RecordDraft for JobDraft {
     }
     fn input(&self) -> ten99::JobInput {
         self.checked().0
+    }
+    /// Keeps the entity: the next job is most often for the same company.
+    fn after_create(&self) -> Self {
+        JobDraft {
+            entity: self.entity.clone(),
+            ..JobDraft::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_a_create_only_a_jobs_entity_stays() {
+        let job = JobDraft {
+            name: "Field technician".into(),
+            entity: "en_1".into(),
+            wage: "120".into(),
+            ..JobDraft::default()
+        };
+        let next = job.after_create();
+        assert_eq!(next.entity, "en_1");
+        assert_eq!(
+            next,
+            JobDraft {
+                entity: "en_1".into(),
+                ..JobDraft::default()
+            }
+        );
+        let entity = EntityDraft {
+            name: "Lake View Bowl".into(),
+            ..EntityDraft::default()
+        };
+        assert_eq!(entity.after_create(), EntityDraft::default());
     }
 }

@@ -5,114 +5,20 @@
 use crate::components::check_field::CheckField;
 use crate::components::field::{FormField, TextInput};
 use crate::components::metadata_rows::MetadataRows;
-use crate::components::record_form::{record_form, DraftInputs, FormOpen, Subtitles};
+use crate::components::record_form::{record_form, FormOpen, Subtitles};
 use crate::components::state_picker::StatePicker;
 use crate::forms::metadata_draft::MetadataRow;
 use crate::forms::ContractorDraft;
 use leptos::prelude::*;
 use ten99::Contractor;
 
-/// One signal per input.
-#[derive(Clone, Copy)]
-struct DraftSignals {
-    first_name: RwSignal<String>,
-    middle_name: RwSignal<String>,
-    last_name: RwSignal<String>,
-    email: RwSignal<String>,
-    phone: RwSignal<String>,
-    company_name: RwSignal<String>,
-    line1: RwSignal<String>,
-    line2: RwSignal<String>,
-    locality: RwSignal<String>,
-    region: RwSignal<String>,
-    postalcode: RwSignal<String>,
-    tax_identification: RwSignal<String>,
-    withhold_premium: RwSignal<bool>,
-    custom_metadata: RwSignal<Vec<MetadataRow>>,
-}
-
-impl DraftSignals {
-    fn texts(self) -> [RwSignal<String>; 12] {
-        [
-            self.first_name,
-            self.middle_name,
-            self.last_name,
-            self.email,
-            self.phone,
-            self.company_name,
-            self.line1,
-            self.line2,
-            self.locality,
-            self.region,
-            self.postalcode,
-            self.tax_identification,
-        ]
-    }
-}
-
-impl DraftInputs for DraftSignals {
-    type Draft = ContractorDraft;
-
-    fn new() -> Self {
-        let empty = || RwSignal::new(String::new());
-        DraftSignals {
-            first_name: empty(),
-            middle_name: empty(),
-            last_name: empty(),
-            email: empty(),
-            phone: empty(),
-            company_name: empty(),
-            line1: empty(),
-            line2: empty(),
-            locality: empty(),
-            region: empty(),
-            postalcode: empty(),
-            tax_identification: empty(),
-            withhold_premium: RwSignal::new(false),
-            custom_metadata: RwSignal::new(Vec::new()),
-        }
-    }
-
-    fn draft(self) -> ContractorDraft {
-        ContractorDraft {
-            first_name: self.first_name.get(),
-            middle_name: self.middle_name.get(),
-            last_name: self.last_name.get(),
-            email: self.email.get(),
-            phone: self.phone.get(),
-            company_name: self.company_name.get(),
-            line1: self.line1.get(),
-            line2: self.line2.get(),
-            locality: self.locality.get(),
-            region: self.region.get(),
-            postalcode: self.postalcode.get(),
-            tax_identification: self.tax_identification.get(),
-            withhold_premium: self.withhold_premium.get(),
-            custom_metadata: self.custom_metadata.get(),
-        }
-    }
-
-    fn set(self, draft: &ContractorDraft) {
-        let d = draft.clone();
-        let values = [
-            d.first_name,
-            d.middle_name,
-            d.last_name,
-            d.email,
-            d.phone,
-            d.company_name,
-            d.line1,
-            d.line2,
-            d.locality,
-            d.region,
-            d.postalcode,
-            d.tax_identification,
-        ];
-        for (signal, value) in self.texts().into_iter().zip(values) {
-            signal.set(value);
-        }
-        self.withhold_premium.set(d.withhold_premium);
-        self.custom_metadata.set(d.custom_metadata);
+crate::draft_signals! {
+    /// One signal per input.
+    struct DraftSignals for ContractorDraft {
+        first_name, middle_name, last_name, email, phone, company_name: RwSignal<String>;
+        line1, line2, locality, region, postalcode, tax_identification: RwSignal<String>;
+        withhold_premium: RwSignal<bool>;
+        custom_metadata: RwSignal<Vec<MetadataRow>>;
     }
 }
 

@@ -5,50 +5,18 @@
 use crate::components::address_fields::{AddressFields, AddressSignals};
 use crate::components::coverage_checkboxes::CoverageCheckboxes;
 use crate::components::field::{FormField, TextInput};
-use crate::components::record_form::{record_form, DraftInputs, FormOpen, Subtitles};
+use crate::components::record_form::{record_form, FormOpen, Subtitles};
 use crate::forms::EntityDraft;
 use leptos::prelude::*;
 use ten99::{CoverageType, Entity};
 
-/// One signal per input.
-#[derive(Clone, Copy)]
-struct DraftSignals {
-    name: RwSignal<String>,
-    address: AddressSignals,
-    required_coverage: RwSignal<Vec<CoverageType>>,
-    aggregate_limit: RwSignal<String>,
-    occurrence_limit: RwSignal<String>,
-}
-
-impl DraftInputs for DraftSignals {
-    type Draft = EntityDraft;
-
-    fn new() -> Self {
-        DraftSignals {
-            name: RwSignal::new(String::new()),
-            address: AddressSignals::new(),
-            required_coverage: RwSignal::new(Vec::new()),
-            aggregate_limit: RwSignal::new(String::new()),
-            occurrence_limit: RwSignal::new(String::new()),
-        }
-    }
-
-    fn draft(self) -> EntityDraft {
-        EntityDraft {
-            name: self.name.get(),
-            address: self.address.draft(),
-            required_coverage: self.required_coverage.get(),
-            aggregate_limit: self.aggregate_limit.get(),
-            occurrence_limit: self.occurrence_limit.get(),
-        }
-    }
-
-    fn set(self, draft: &EntityDraft) {
-        self.name.set(draft.name.clone());
-        self.address.set(&draft.address);
-        self.required_coverage.set(draft.required_coverage.clone());
-        self.aggregate_limit.set(draft.aggregate_limit.clone());
-        self.occurrence_limit.set(draft.occurrence_limit.clone());
+crate::draft_signals! {
+    /// One signal per input.
+    struct DraftSignals for EntityDraft {
+        name: RwSignal<String>;
+        address: AddressSignals;
+        required_coverage: RwSignal<Vec<CoverageType>>;
+        aggregate_limit, occurrence_limit: RwSignal<String>;
     }
 }
 

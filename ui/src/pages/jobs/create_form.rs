@@ -7,95 +7,21 @@ use crate::components::category_picker::CategoryPicker;
 use crate::components::check_field::CheckField;
 use crate::components::field::{FormField, TextInput};
 use crate::components::metadata_rows::MetadataRows;
-use crate::components::record_form::{record_form, DraftInputs, FormOpen, Subtitles};
+use crate::components::record_form::{record_form, FormOpen, Subtitles};
 use crate::components::select_field::SelectField;
 use crate::forms::metadata_draft::MetadataRow;
 use crate::forms::JobDraft;
 use leptos::prelude::*;
 use ten99::{Entity, Job, JobCategory, WageType};
 
-/// One signal per input.
-#[derive(Clone, Copy)]
-struct DraftSignals {
-    name: RwSignal<String>,
-    description: RwSignal<String>,
-    entity: RwSignal<String>,
-    category_code: RwSignal<String>,
-    wage: RwSignal<String>,
-    wage_type: RwSignal<String>,
-    years_experience: RwSignal<String>,
-    duration_hours: RwSignal<String>,
-    address: AddressSignals,
-    withhold_premium: RwSignal<bool>,
-    custom_metadata: RwSignal<Vec<MetadataRow>>,
-}
-
-impl DraftInputs for DraftSignals {
-    type Draft = JobDraft;
-
-    fn new() -> Self {
-        let empty = || RwSignal::new(String::new());
-        DraftSignals {
-            name: empty(),
-            description: empty(),
-            entity: empty(),
-            category_code: empty(),
-            wage: empty(),
-            wage_type: empty(),
-            years_experience: empty(),
-            duration_hours: empty(),
-            address: AddressSignals::new(),
-            withhold_premium: RwSignal::new(false),
-            custom_metadata: RwSignal::new(Vec::new()),
-        }
-    }
-
-    fn draft(self) -> JobDraft {
-        JobDraft {
-            name: self.name.get(),
-            description: self.description.get(),
-            entity: self.entity.get(),
-            category_code: self.category_code.get(),
-            wage: self.wage.get(),
-            wage_type: self.wage_type.get(),
-            years_experience: self.years_experience.get(),
-            duration_hours: self.duration_hours.get(),
-            address: self.address.draft(),
-            withhold_premium: self.withhold_premium.get(),
-            custom_metadata: self.custom_metadata.get(),
-        }
-    }
-
-    fn set(self, draft: &JobDraft) {
-        self.name.set(draft.name.clone());
-        self.description.set(draft.description.clone());
-        self.entity.set(draft.entity.clone());
-        self.category_code.set(draft.category_code.clone());
-        self.wage.set(draft.wage.clone());
-        self.wage_type.set(draft.wage_type.clone());
-        self.years_experience.set(draft.years_experience.clone());
-        self.duration_hours.set(draft.duration_hours.clone());
-        self.address.set(&draft.address);
-        self.withhold_premium.set(draft.withhold_premium);
-        self.custom_metadata.set(draft.custom_metadata.clone());
-    }
-
-    /// Keeps the entity: the next job is most often for the same company.
-    fn clear_after_create(self) {
-        for value in [
-            self.name,
-            self.description,
-            self.category_code,
-            self.wage,
-            self.wage_type,
-            self.years_experience,
-            self.duration_hours,
-        ] {
-            value.set(String::new());
-        }
-        self.address.clear();
-        self.withhold_premium.set(false);
-        self.custom_metadata.set(Vec::new());
+crate::draft_signals! {
+    /// One signal per input.
+    struct DraftSignals for JobDraft {
+        name, description, entity, category_code, wage, wage_type: RwSignal<String>;
+        years_experience, duration_hours: RwSignal<String>;
+        address: AddressSignals;
+        withhold_premium: RwSignal<bool>;
+        custom_metadata: RwSignal<Vec<MetadataRow>>;
     }
 }
 
