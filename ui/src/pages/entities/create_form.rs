@@ -32,12 +32,7 @@ pub fn entity_form(open: FormOpen<Entity>) -> AnyView {
     record_form::<DraftSignals>(open, subtitles, |values, form, _| {
         view! {
             <FormField form=form value=values.name input={TextInput::new("name", "Company name", "span-6").autocomplete("organization").placeholder("Lake View Bowl")} />
-            <AddressFields
-                form=form
-                values=values.address
-                title="Address"
-                hint="Optional; leave every line blank to skip it."
-            />
+            <AddressFields form=form values=values.address title="Address" hint="Optional; leave every line blank to skip it." />
             <h3 class="form-section span-6">"Coverage"</h3>
             <CoverageCheckboxes
                 value=values.required_coverage

@@ -102,12 +102,7 @@ pub fn job_form(
             />
             <FormField form=form value=values.years_experience input={TextInput::new("years_experience", "Years of experience", "span-3").inputmode("numeric").placeholder("5").optional()} />
             <FormField form=form value=values.duration_hours input={TextInput::new("duration_hours", "Duration (hours)", "span-3").inputmode("numeric").placeholder("40").optional()} />
-            <AddressFields
-                form=form
-                values=values.address
-                title="Work site"
-                hint="Optional; leave blank for remote work. Its state decides workers' comp."
-            />
+            <AddressFields form=form values=values.address title="Work site" hint="Optional; leave blank for remote work. Its state decides workers' comp." />
             <h3 class="form-section span-6">"Payment and your fields"</h3>
             <CheckField
                 path="withhold_premium"
