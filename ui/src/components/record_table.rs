@@ -15,10 +15,56 @@ pub struct Column<T> {
     pub title: &'static str,
     /// Width and alignment (`col-wide`, `col-id`, …; see style.css).
     pub class: &'static str,
-    pub sort_key: fn(&T) -> SortKey,
-    pub cell: fn(&T) -> AnyView,
+    content: Content<T>,
     /// Buttons rather than data: not sortable, and the title is only for screen readers.
     pub actions: bool,
+}
+
+/// What a column's cells show and sort on.
+enum Content<T> {
+    /// Plain text, sorted ignoring case.
+    Text(fn(&T) -> &str),
+    /// A record's name in bold and, under it, a line about it (company, place, site).
+    Named {
+        sort_key: fn(&T) -> SortKey,
+        lines: fn(&T) -> (String, Option<String>),
+    },
+    Shaped {
+        sort_key: fn(&T) -> SortKey,
+        cell: fn(&T) -> AnyView,
+    },
+}
+
+impl<T> Clone for Content<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Content<T> {}
+
+impl<T> Content<T> {
+    fn sort_key(self, row: &T) -> SortKey {
+        match self {
+            Content::Text(text) => SortKey::text(text(row)),
+            Content::Named { sort_key, .. } | Content::Shaped { sort_key, .. } => sort_key(row),
+        }
+    }
+
+    fn cell(self, row: &T) -> AnyView {
+        match self {
+            Content::Text(text) => text(row).to_owned().into_any(),
+            Content::Named { lines, .. } => {
+                let (name, about) = lines(row);
+                view! {
+                    <span class="cell-strong">{name}</span>
+                    {about.map(|about| view! { <span class="cell-sub">{about}</span> })}
+                }
+                .into_any()
+            }
+            Content::Shaped { cell, .. } => cell(row),
+        }
+    }
 }
 
 /// A row of a record list: the record's id opens it; every list shows it and its creation.
@@ -41,8 +87,38 @@ impl<T: ListRow> Column<T> {
             key,
             title,
             class,
-            sort_key,
-            cell,
+            content: Content::Shaped { sort_key, cell },
+            actions: false,
+        }
+    }
+
+    /// The first column: the record's name, and a line about it.
+    pub fn name(
+        title: &'static str,
+        sort_key: fn(&T) -> SortKey,
+        lines: fn(&T) -> (String, Option<String>),
+    ) -> Self {
+        Column {
+            key: "name",
+            title,
+            class: "col-wide",
+            content: Content::Named { sort_key, lines },
+            actions: false,
+        }
+    }
+
+    /// A column of plain text: shown as it is, sorted ignoring case.
+    pub fn text(
+        key: &'static str,
+        title: &'static str,
+        class: &'static str,
+        text: fn(&T) -> &str,
+    ) -> Self {
+        Column {
+            key,
+            title,
+            class,
+            content: Content::Text(text),
             actions: false,
         }
     }
@@ -53,8 +129,10 @@ impl<T: ListRow> Column<T> {
             key: "actions",
             title: "Actions",
             class: "col-actions cell-nowrap",
-            sort_key: |_| SortKey::Number(0),
-            cell,
+            content: Content::Shaped {
+                sort_key: |_| SortKey::Number(0),
+                cell,
+            },
             actions: true,
         }
     }
@@ -103,8 +181,8 @@ where
     let sorted = Memo::new(move |_| {
         let mut rows = rows.get();
         if let Some(sort) = sort.get() {
-            let key = columns.with_value(|c| c[sort.column].sort_key);
-            sort_rows(&mut rows, sort, key);
+            let content = columns.with_value(|c| c[sort.column].content);
+            sort_rows(&mut rows, sort, |row| content.sort_key(row));
         }
         rows
     });
@@ -179,14 +257,14 @@ where
                                             type="button"
                                             class="row-open"
                                         >
-                                            {(c.cell)(row)}
+                                            {c.content.cell(row)}
                                         </button>
                                     }
                                     .into_any()
                                 } else {
                                     // Text sits in an inline box, not straight in the
                                     // clipping cell (WebKit reports it as hidden otherwise).
-                                    view! { <span class="cell-text">{(c.cell)(row)}</span> }
+                                    view! { <span class="cell-text">{c.content.cell(row)}</span> }
                                         .into_any()
                                 };
                                 view! { <td class=c.class>{content}</td> }

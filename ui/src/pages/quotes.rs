@@ -21,9 +21,30 @@ pub struct QuoteTarget {
     pub job: Option<String>,
 }
 
+impl QuoteTarget {
+    pub fn contractor(id: &str) -> QuoteTarget {
+        QuoteTarget {
+            contractor: Some(id.to_owned()),
+            job: None,
+        }
+    }
+
+    pub fn job(id: &str) -> QuoteTarget {
+        QuoteTarget {
+            contractor: None,
+            job: Some(id.to_owned()),
+        }
+    }
+}
+
 /// Opens the Quotes page on a target; provided by the app shell.
 #[derive(Clone, Copy)]
 pub struct OpenQuotes(pub Callback<QuoteTarget>);
+
+/// The Quote button of a record list's row: `quote-<noun>-<id>`.
+pub fn quote_button(noun: &str, id: &str, target: QuoteTarget) -> AnyView {
+    view! { <QuoteButton id=format!("quote-{noun}-{id}") target=target /> }.into_any()
+}
 
 /// "Quote" on a job or contractor row: opens the Quotes page on that record.
 #[component]

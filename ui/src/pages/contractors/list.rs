@@ -1,7 +1,7 @@
 //! The contractors list's columns (the list itself is `components::record_list`).
 
 use crate::components::record_table::{Column, ListRow};
-use crate::pages::quotes::{QuoteButton, QuoteTarget};
+use crate::pages::quotes::{quote_button, QuoteTarget};
 use crate::records::sorting::SortKey;
 use leptos::prelude::*;
 use ten99::Contractor;
@@ -17,33 +17,13 @@ impl ListRow for Contractor {
 
 pub fn columns() -> Vec<Column<Contractor>> {
     vec![
-        Column::data(
-            "name",
+        Column::name(
             "Name",
-            "col-wide",
             |c| SortKey::text(&format!("{} {}", c.last_name, c.first_name)),
-            |c| {
-                view! {
-                    <span class="cell-strong">{c.full_name()}</span>
-                    {c.company_name.clone().map(|company| view! { <span class="cell-sub">{company}</span> })}
-                }
-                .into_any()
-            },
+            |c| (c.full_name(), c.company_name.clone()),
         ),
-        Column::data(
-            "email",
-            "Email",
-            "col-wide",
-            |c| SortKey::text(&c.email),
-            |c| c.email.clone().into_any(),
-        ),
-        Column::data(
-            "phone",
-            "Phone",
-            "col-phone",
-            |c| SortKey::text(&c.phone),
-            |c| c.phone.clone().into_any(),
-        ),
+        Column::text("email", "Email", "col-wide", |c| &c.email),
+        Column::text("phone", "Phone", "col-phone", |c| &c.phone),
         Column::data(
             "place",
             "City / State",
@@ -53,14 +33,6 @@ pub fn columns() -> Vec<Column<Contractor>> {
         ),
         Column::id(),
         Column::created(),
-        Column::actions(|c| {
-            view! {
-                <QuoteButton
-                    id=format!("quote-contractor-{}", c.id)
-                    target=QuoteTarget { contractor: Some(c.id.clone()), job: None }
-                />
-            }
-            .into_any()
-        }),
+        Column::actions(|c| quote_button("contractor", &c.id, QuoteTarget::contractor(&c.id))),
     ]
 }

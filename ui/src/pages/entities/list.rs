@@ -22,18 +22,10 @@ fn place(e: &Entity) -> Option<String> {
 
 pub fn columns() -> Vec<Column<Entity>> {
     vec![
-        Column::data(
-            "name",
+        Column::name(
             "Entity",
-            "col-wide",
             |e| SortKey::text(&e.name),
-            |e| {
-                view! {
-                    <span class="cell-strong">{e.name.clone()}</span>
-                    {place(e).map(|place| view! { <span class="cell-sub">{place}</span> })}
-                }
-                .into_any()
-            },
+            |e| (e.name.clone(), place(e)),
         ),
         Column::data(
             "coverage",

@@ -3,7 +3,7 @@
 
 use crate::components::record_table::{Column, ListRow};
 use crate::ipc;
-use crate::pages::quotes::{QuoteButton, QuoteTarget};
+use crate::pages::quotes::{quote_button, QuoteTarget};
 use crate::records::sorting::SortKey;
 use coverdesk_ipc::ErrorView;
 use leptos::prelude::*;
@@ -45,33 +45,13 @@ fn site(job: &Job) -> String {
 
 pub fn columns() -> Vec<Column<JobRow>> {
     vec![
-        Column::data(
-            "name",
+        Column::name(
             "Job",
-            "col-wide",
             |r| SortKey::text(&r.job.name),
-            |r| {
-                view! {
-                    <span class="cell-strong">{r.job.name.clone()}</span>
-                    <span class="cell-sub">{site(&r.job)}</span>
-                }
-                .into_any()
-            },
+            |r| (r.job.name.clone(), Some(site(&r.job))),
         ),
-        Column::data(
-            "entity",
-            "Entity",
-            "",
-            |r| SortKey::text(&r.entity),
-            |r| r.entity.clone().into_any(),
-        ),
-        Column::data(
-            "category",
-            "Category",
-            "col-wide",
-            |r| SortKey::text(&r.category),
-            |r| r.category.clone().into_any(),
-        ),
+        Column::text("entity", "Entity", "", |r| &r.entity),
+        Column::text("category", "Category", "col-wide", |r| &r.category),
         Column::data(
             "wage",
             "Wage",
@@ -87,15 +67,7 @@ pub fn columns() -> Vec<Column<JobRow>> {
         ),
         Column::id(),
         Column::created(),
-        Column::actions(|r| {
-            view! {
-                <QuoteButton
-                    id=format!("quote-job-{}", r.job.id)
-                    target=QuoteTarget { contractor: None, job: Some(r.job.id.clone()) }
-                />
-            }
-            .into_any()
-        }),
+        Column::actions(|r| quote_button("job", &r.job.id, QuoteTarget::job(&r.job.id))),
     ]
 }
 
