@@ -16,12 +16,16 @@ pub trait DraftInput: Copy + Send + Sync + 'static {
 
 impl<T: Clone + Default + Send + Sync + 'static> DraftInput for RwSignal<T> {
     type Value = T;
+    // Inlined into the struct's impl: one call per field, not a function each.
+    #[inline]
     fn empty() -> Self {
         RwSignal::new(T::default())
     }
+    #[inline]
     fn read(self) -> T {
         self.get()
     }
+    #[inline]
     fn write(self, value: &T) {
         self.set(value.clone());
     }

@@ -74,7 +74,10 @@ where
         );
         let discard_to = original.clone();
         let on_discard = Callback::new(move |()| {
-            values.write(&discard_to.clone().unwrap_or_default());
+            match &discard_to {
+                Some(original) => values.write(original),
+                None => values.write(&Default::default()),
+            }
             form.succeeded();
             form.rejection.set(None);
             keeper.start_over();

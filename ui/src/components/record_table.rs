@@ -53,18 +53,27 @@ impl<T> Content<T> {
 
     fn cell(self, row: &T) -> AnyView {
         match self {
-            Content::Text(text) => text(row).to_owned().into_any(),
+            Content::Text(text) => text_cell(text(row).to_owned()),
             Content::Named { lines, .. } => {
                 let (name, about) = lines(row);
-                view! {
-                    <span class="cell-strong">{name}</span>
-                    {about.map(|about| view! { <span class="cell-sub">{about}</span> })}
-                }
-                .into_any()
+                name_cell(name, about)
             }
             Content::Shaped { cell, .. } => cell(row),
         }
     }
+}
+
+// Not generic, so compiled once for every kind of row.
+fn name_cell(name: String, about: Option<String>) -> AnyView {
+    view! {
+        <span class="cell-strong">{name}</span>
+        {about.map(|about| view! { <span class="cell-sub">{about}</span> })}
+    }
+    .into_any()
+}
+
+fn text_cell(text: String) -> AnyView {
+    text.into_any()
 }
 
 /// A row of a record list: the record's id opens it; every list shows it and its creation.
