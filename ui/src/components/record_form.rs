@@ -3,8 +3,8 @@
 //! changes, and puts the backend's objections next to the fields. A kind brings its
 //! inputs (`draft_signals!`) and lays out its fields; the frame around them is shared.
 //!
-//! Only [`record_form`] is generic, and it is short: the frame ([`form_frame`]) and what
-//! happens on submit are compiled once, not once per kind.
+//! Only [`record_form`] is generic (what it sends has the kind's types); the frame around
+//! the fields ([`form_frame`]: title, draft note, alert, submit) is compiled once.
 
 use crate::components::draft_keeper::{keep_draft, DraftKeeper, DraftNote};
 use crate::components::draft_signals::DraftInput;
