@@ -6,57 +6,10 @@ use crate::components::state_picker::StatePicker;
 use crate::forms::AddressDraft;
 use leptos::prelude::*;
 
-/// One signal per address input.
-#[derive(Clone, Copy)]
-pub struct AddressSignals {
-    pub line1: RwSignal<String>,
-    pub line2: RwSignal<String>,
-    pub locality: RwSignal<String>,
-    pub region: RwSignal<String>,
-    pub postalcode: RwSignal<String>,
-}
-
-impl AddressSignals {
-    pub fn new() -> AddressSignals {
-        let empty = || RwSignal::new(String::new());
-        AddressSignals {
-            line1: empty(),
-            line2: empty(),
-            locality: empty(),
-            region: empty(),
-            postalcode: empty(),
-        }
-    }
-
-    pub fn draft(self) -> AddressDraft {
-        AddressDraft {
-            line1: self.line1.get(),
-            line2: self.line2.get(),
-            locality: self.locality.get(),
-            region: self.region.get(),
-            postalcode: self.postalcode.get(),
-        }
-    }
-
-    /// Puts saved values back (an edited record or a restored draft).
-    pub fn set(self, draft: &AddressDraft) {
-        self.line1.set(draft.line1.clone());
-        self.line2.set(draft.line2.clone());
-        self.locality.set(draft.locality.clone());
-        self.region.set(draft.region.clone());
-        self.postalcode.set(draft.postalcode.clone());
-    }
-
-    pub fn clear(self) {
-        for value in [
-            self.line1,
-            self.line2,
-            self.locality,
-            self.region,
-            self.postalcode,
-        ] {
-            value.set(String::new());
-        }
+crate::draft_signals! {
+    /// One signal per address input.
+    pub struct AddressSignals for AddressDraft {
+        line1, line2, locality, region, postalcode: RwSignal<String>;
     }
 }
 

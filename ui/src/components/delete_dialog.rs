@@ -1,7 +1,7 @@
 //! The confirmation before a delete: names the record and says what else the API
 //! cancels with it. Nothing is sent until the person presses the red button.
 
-use crate::records::deletion::RecordKind;
+use crate::records::kind::RecordKind;
 use leptos::prelude::*;
 
 #[component]

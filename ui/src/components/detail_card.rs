@@ -2,7 +2,7 @@
 //! delete confirmation, and the record's own sections as children.
 
 use crate::components::delete_dialog::DeleteDialog;
-use crate::records::deletion::RecordKind;
+use crate::records::kind::RecordKind;
 use leptos::prelude::*;
 
 #[component]
@@ -28,7 +28,7 @@ pub fn DetailCard(
             <header class="card-header detail-header">
                 <div>
                     <button id=format!("{noun}-back") type="button" class="link-button" on:click=move |_| on_back.run(())>
-                        {format!("← All {}", plural(kind))}
+                        {format!("← All {}", kind.plural())}
                     </button>
                     <h2 id=format!("{noun}-detail-title") class="detail-title">{name}</h2>
                     <p class="card-subtitle">
@@ -62,14 +62,6 @@ pub fn DetailCard(
                     })
             }}
         </section>
-    }
-}
-
-fn plural(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Contractor => "contractors",
-        RecordKind::Entity => "entities",
-        RecordKind::Job => "jobs",
     }
 }
 

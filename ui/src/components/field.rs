@@ -1,5 +1,6 @@
 //! A labelled text input bound to a signal, with its problem shown underneath.
 
+use crate::components::form_state::FormState;
 use crate::forms::field_ids::{error_id, input_id};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -96,4 +97,85 @@ pub fn focus_field(path: &str) {
     if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
         let _ = element.focus();
     }
+}
+
+/// What a [`FormField`] shows, as data: `TextInput::new(path, label, class)` and the
+/// extras it needs, on one line.
+#[derive(Debug, Clone, Copy)]
+pub struct TextInput {
+    path: &'static str,
+    label: &'static str,
+    /// Extra classes on the wrapper, e.g. the grid span.
+    class: &'static str,
+    input_type: Option<&'static str>,
+    autocomplete: Option<&'static str>,
+    inputmode: Option<&'static str>,
+    placeholder: Option<&'static str>,
+    optional: bool,
+}
+
+impl TextInput {
+    pub const fn new(path: &'static str, label: &'static str, class: &'static str) -> Self {
+        TextInput {
+            path,
+            label,
+            class,
+            input_type: None,
+            autocomplete: None,
+            inputmode: None,
+            placeholder: None,
+            optional: false,
+        }
+    }
+    /// `email`, `tel`, … (`text` otherwise).
+    pub const fn input_type(mut self, input_type: &'static str) -> Self {
+        self.input_type = Some(input_type);
+        self
+    }
+    pub const fn autocomplete(mut self, autocomplete: &'static str) -> Self {
+        self.autocomplete = Some(autocomplete);
+        self
+    }
+    pub const fn inputmode(mut self, inputmode: &'static str) -> Self {
+        self.inputmode = Some(inputmode);
+        self
+    }
+    pub const fn placeholder(mut self, placeholder: &'static str) -> Self {
+        self.placeholder = Some(placeholder);
+        self
+    }
+    pub const fn optional(mut self) -> Self {
+        self.optional = true;
+        self
+    }
+}
+
+/// A [`Field`] of a form: its problem, and what touching and editing it mean, come from
+/// the form's [`FormState`] by its path, so the path is written once.
+#[component]
+pub fn FormField(form: FormState, input: TextInput, value: RwSignal<String>) -> impl IntoView {
+    let TextInput {
+        path,
+        label,
+        class,
+        input_type,
+        autocomplete,
+        inputmode,
+        placeholder,
+        optional,
+    } = input;
+    Field(FieldProps {
+        path,
+        label,
+        value,
+        error: form.error_of(path),
+        input_type,
+        autocomplete,
+        inputmode,
+        placeholder,
+        optional,
+        class,
+        on_touch: Some(form.touch(path)),
+        on_edit: Some(form.edit(path)),
+    })
 }

@@ -1,28 +1,21 @@
 //! A record list card: title, instant search, how fresh the cache is, and the table.
 //! It re-reads the cache when the backend says the list changed (`cache-changed`).
 
-use crate::components::record_table::{Column, RecordTable};
+use crate::components::record_table::{Column, ListRow, RecordTable};
 use crate::components::sync_status::SyncStatusLine;
 use crate::loaded::Loaded;
+use crate::records::kind::RecordKind;
 use coverdesk_ipc::ErrorView;
 use leptos::prelude::*;
 use std::future::Future;
 
-/// The words of a list: `kind` singular for ids, `plural` for text and the resource name.
-#[derive(Clone, Copy)]
-pub struct ListWords {
-    pub kind: &'static str,
-    /// Lower case: `contractors`; also the resource `cache-changed` names.
-    pub plural: &'static str,
-    pub title: &'static str,
-    pub subtitle: &'static str,
-}
+/// Every record list reads the cache, never the API.
+const SUBTITLE: &str = "From the local cache of the current environment";
 
 #[component]
 pub fn RecordList<T, L, Fut>(
-    words: ListWords,
+    kind: RecordKind,
     columns: Vec<Column<T>>,
-    id_of: fn(&T) -> String,
     /// Reads the cache, narrowed by a search.
     load: L,
     /// Bumped by the page after its own writes.
@@ -32,16 +25,12 @@ pub fn RecordList<T, L, Fut>(
     on_open: Callback<String>,
 ) -> impl IntoView
 where
-    T: Clone + PartialEq + Send + Sync + 'static,
+    T: ListRow,
     L: Fn(Option<String>) -> Fut + Copy + 'static,
     Fut: Future<Output = Result<Vec<T>, ErrorView>> + 'static,
 {
-    let ListWords {
-        kind,
-        plural,
-        title,
-        subtitle,
-    } = words;
+    let (title, plural) = (kind.title(), kind.plural());
+    let kind = kind.noun();
     crate::ipc::events::listen(
         coverdesk_ipc::sync::CACHE_CHANGED_EVENT,
         move |resource: String| {
@@ -84,7 +73,7 @@ where
             <header class="card-header">
                 <div>
                     <h2 id=format!("{kind}-list-title")>{title}</h2>
-                    <p class="card-subtitle">{subtitle}" · "<span id=format!("{kind}-count")>{count}</span></p>
+                    <p class="card-subtitle">{SUBTITLE}" · "<span id=format!("{kind}-count")>{count}</span></p>
                 </div>
                 <div class="toolbar">
                     <label class="visually-hidden" for=format!("{kind}-search")>
@@ -122,7 +111,6 @@ where
                 kind=kind
                 rows=rows.into()
                 columns=columns
-                id_of=id_of
                 on_open=on_open
                 empty_text=empty_text
             />

@@ -2,6 +2,7 @@
 //! rows in view (plus a few either side) in the DOM, so 10,000 rows scroll smoothly.
 //! Every row has the same height; two spacer rows stand in for the rest.
 
+use crate::dates::iso_date;
 use crate::records::sorting::{sort_rows, Sort, SortKey};
 use crate::records::window::{spacers, visible_rows, VIEWPORT_HEIGHT};
 use leptos::prelude::*;
@@ -14,10 +15,156 @@ pub struct Column<T> {
     pub title: &'static str,
     /// Width and alignment (`col-wide`, `col-id`, …; see style.css).
     pub class: &'static str,
-    pub sort_key: fn(&T) -> SortKey,
-    pub cell: fn(&T) -> AnyView,
+    content: Content<T>,
     /// Buttons rather than data: not sortable, and the title is only for screen readers.
     pub actions: bool,
+}
+
+/// What a column's cells show and sort on.
+enum Content<T> {
+    /// Plain text, sorted ignoring case.
+    Text(fn(&T) -> &str),
+    /// A record's name in bold and, under it, a line about it (company, place, site).
+    Named {
+        sort_key: fn(&T) -> SortKey,
+        lines: fn(&T) -> (String, Option<String>),
+    },
+    Shaped {
+        sort_key: fn(&T) -> SortKey,
+        cell: fn(&T) -> AnyView,
+    },
+}
+
+impl<T> Clone for Content<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Content<T> {}
+
+impl<T> Content<T> {
+    fn sort_key(self, row: &T) -> SortKey {
+        match self {
+            Content::Text(text) => SortKey::text(text(row)),
+            Content::Named { sort_key, .. } | Content::Shaped { sort_key, .. } => sort_key(row),
+        }
+    }
+
+    fn cell(self, row: &T) -> AnyView {
+        match self {
+            Content::Text(text) => text_cell(text(row).to_owned()),
+            Content::Named { lines, .. } => {
+                let (name, about) = lines(row);
+                name_cell(name, about)
+            }
+            Content::Shaped { cell, .. } => cell(row),
+        }
+    }
+}
+
+// Not generic, so compiled once for every kind of row.
+fn name_cell(name: String, about: Option<String>) -> AnyView {
+    view! {
+        <span class="cell-strong">{name}</span>
+        {about.map(|about| view! { <span class="cell-sub">{about}</span> })}
+    }
+    .into_any()
+}
+
+fn text_cell(text: String) -> AnyView {
+    text.into_any()
+}
+
+/// A row of a record list: the record's id opens it; every list shows it and its creation.
+pub trait ListRow: Clone + PartialEq + Send + Sync + 'static {
+    fn id(&self) -> &str;
+    /// Unix seconds.
+    fn created(&self) -> i64;
+}
+
+impl<T: ListRow> Column<T> {
+    /// A data column: sortable, titled.
+    pub fn data(
+        key: &'static str,
+        title: &'static str,
+        class: &'static str,
+        sort_key: fn(&T) -> SortKey,
+        cell: fn(&T) -> AnyView,
+    ) -> Self {
+        Column {
+            key,
+            title,
+            class,
+            content: Content::Shaped { sort_key, cell },
+            actions: false,
+        }
+    }
+
+    /// The first column: the record's name, and a line about it.
+    pub fn name(
+        title: &'static str,
+        sort_key: fn(&T) -> SortKey,
+        lines: fn(&T) -> (String, Option<String>),
+    ) -> Self {
+        Column {
+            key: "name",
+            title,
+            class: "col-wide",
+            content: Content::Named { sort_key, lines },
+            actions: false,
+        }
+    }
+
+    /// A column of plain text: shown as it is, sorted ignoring case.
+    pub fn text(
+        key: &'static str,
+        title: &'static str,
+        class: &'static str,
+        text: fn(&T) -> &str,
+    ) -> Self {
+        Column {
+            key,
+            title,
+            class,
+            content: Content::Text(text),
+            actions: false,
+        }
+    }
+
+    /// The row's buttons, last.
+    pub fn actions(cell: fn(&T) -> AnyView) -> Self {
+        Column {
+            key: "actions",
+            title: "Actions",
+            class: "col-actions cell-nowrap",
+            content: Content::Shaped {
+                sort_key: |_| SortKey::Number(0),
+                cell,
+            },
+            actions: true,
+        }
+    }
+
+    pub fn id() -> Self {
+        Column::data(
+            "id",
+            "ID",
+            "col-id",
+            |r| SortKey::text(r.id()),
+            |r| view! { <code class="id">{r.id().to_owned()}</code> }.into_any(),
+        )
+    }
+
+    pub fn created() -> Self {
+        Column::data(
+            "created",
+            "Created",
+            "col-date",
+            |r| SortKey::Number(r.created()),
+            |r| iso_date(r.created()).into_any(),
+        )
+    }
 }
 
 #[component]
@@ -26,7 +173,6 @@ pub fn RecordTable<T>(
     kind: &'static str,
     rows: Signal<Vec<T>>,
     columns: Vec<Column<T>>,
-    id_of: fn(&T) -> String,
     /// A row was opened (a click on it, or Enter on its first cell); gets the row's id.
     on_open: Callback<String>,
     /// Shown in place of rows when there are none.
@@ -34,7 +180,7 @@ pub fn RecordTable<T>(
     empty_text: Signal<String>,
 ) -> impl IntoView
 where
-    T: Clone + PartialEq + Send + Sync + 'static,
+    T: ListRow,
 {
     let column_count = columns.len();
     let columns = StoredValue::new(columns);
@@ -44,8 +190,8 @@ where
     let sorted = Memo::new(move |_| {
         let mut rows = rows.get();
         if let Some(sort) = sort.get() {
-            let key = columns.with_value(|c| c[sort.column].sort_key);
-            sort_rows(&mut rows, sort, key);
+            let content = columns.with_value(|c| c[sort.column].content);
+            sort_rows(&mut rows, sort, |row| content.sort_key(row));
         }
         rows
     });
@@ -104,7 +250,7 @@ where
             rows[range]
                 .iter()
                 .map(|row| {
-                    let id = id_of(row);
+                    let id = row.id().to_owned();
                     let open_id = id.clone();
                     let cells = columns.with_value(|columns| {
                         columns
@@ -120,14 +266,14 @@ where
                                             type="button"
                                             class="row-open"
                                         >
-                                            {(c.cell)(row)}
+                                            {c.content.cell(row)}
                                         </button>
                                     }
                                     .into_any()
                                 } else {
                                     // Text sits in an inline box, not straight in the
                                     // clipping cell (WebKit reports it as hidden otherwise).
-                                    view! { <span class="cell-text">{(c.cell)(row)}</span> }
+                                    view! { <span class="cell-text">{c.content.cell(row)}</span> }
                                         .into_any()
                                 };
                                 view! { <td class=c.class>{content}</td> }

@@ -12,6 +12,7 @@ pub mod form_feedback;
 pub mod job_draft;
 pub mod metadata_draft;
 pub mod quote_request_draft;
+pub mod record_draft;
 pub mod typed_numbers;
 
 pub use address_draft::AddressDraft;

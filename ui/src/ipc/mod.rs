@@ -7,17 +7,15 @@
 pub mod assignments;
 pub mod audit;
 pub mod compliance;
-pub mod contractors;
 pub mod desktop;
 pub mod documents;
 pub mod drafts;
-pub mod entities;
 pub mod events;
 pub mod jobs;
 pub mod json;
 pub mod policies;
 pub mod quotes;
-mod records;
+pub mod records;
 pub mod records_csv;
 pub mod sessions;
 pub mod settings;

@@ -7,6 +7,6 @@ pub mod entities;
 pub mod jobs;
 pub mod policies;
 pub mod quotes;
-mod record_screen;
+mod record_page;
 pub mod sessions;
 pub mod settings;

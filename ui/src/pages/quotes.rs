@@ -21,9 +21,30 @@ pub struct QuoteTarget {
     pub job: Option<String>,
 }
 
+impl QuoteTarget {
+    pub fn contractor(id: &str) -> QuoteTarget {
+        QuoteTarget {
+            contractor: Some(id.to_owned()),
+            job: None,
+        }
+    }
+
+    pub fn job(id: &str) -> QuoteTarget {
+        QuoteTarget {
+            contractor: None,
+            job: Some(id.to_owned()),
+        }
+    }
+}
+
 /// Opens the Quotes page on a target; provided by the app shell.
 #[derive(Clone, Copy)]
 pub struct OpenQuotes(pub Callback<QuoteTarget>);
+
+/// The Quote button of a record list's row: `quote-<noun>-<id>`.
+pub fn quote_button(noun: &str, id: &str, target: QuoteTarget) -> AnyView {
+    view! { <QuoteButton id=format!("quote-{noun}-{id}") target=target /> }.into_any()
+}
 
 /// "Quote" on a job or contractor row: opens the Quotes page on that record.
 #[component]
@@ -101,9 +122,9 @@ pub fn QuotesPage() -> impl IntoView {
         contractor: RwSignal::new(target.contractor.unwrap_or_default()),
         job: RwSignal::new(target.job.unwrap_or_default()),
     };
-    let contractors = Loaded::new(|| ipc::contractors::list(None));
-    let jobs = Loaded::new(|| ipc::jobs::list(None));
-    let entities = Loaded::new(|| ipc::entities::list(None));
+    let contractors = Loaded::new(|| ipc::records::list::<Contractor>(None));
+    let jobs = Loaded::new(|| ipc::records::list::<Job>(None));
+    let entities = Loaded::new(|| ipc::records::list::<Entity>(None));
     let records = Records {
         contractors: loaded(contractors),
         jobs: loaded(jobs),

@@ -32,7 +32,9 @@ pub fn SessionsPage() -> impl IntoView {
     let names = Loaded::new(move || {
         version.track();
         async move {
-            let contractors = ipc::contractors::list(None).await.unwrap_or_default();
+            let contractors = ipc::records::list::<ten99::Contractor>(None)
+                .await
+                .unwrap_or_default();
             let quotes = ipc::quotes::list(None, None).await.unwrap_or_default();
             quotes
                 .into_iter()

@@ -2,25 +2,9 @@
 //! API cancels with it (reference §2.1–2.3).
 
 use crate::bidi::isolate;
-
-/// The record kinds a person can delete from Coverdesk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordKind {
-    Contractor,
-    Entity,
-    Job,
-}
+use crate::records::kind::RecordKind;
 
 impl RecordKind {
-    /// Singular, as in ids (`contractor-delete`) and action labels.
-    pub fn noun(self) -> &'static str {
-        match self {
-            RecordKind::Contractor => "contractor",
-            RecordKind::Entity => "entity",
-            RecordKind::Job => "job",
-        }
-    }
-
     /// The action label `ipc::write` gets: "Delete contractor Ann Lee".
     pub fn delete_action(self, name: &str) -> String {
         format!("Delete {} {}", self.noun(), isolate(name))

@@ -3,5 +3,6 @@
 
 pub mod deletion;
 pub mod freshness;
+pub mod kind;
 pub mod sorting;
 pub mod window;

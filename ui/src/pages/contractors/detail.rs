@@ -1,94 +1,31 @@
 //! One contractor: who they are, and their policies, quotes, assignments and the jobs
 //! those are for. The contractor comes from the cache; the rest from the API.
 
-use crate::components::detail_card::{DetailCard, Fact, RelatedSection};
-use crate::components::toast::Toasts;
+use crate::components::detail_card::{Fact, RelatedSection};
+use crate::components::record_detail::DetailSections;
 use crate::dates::iso_date;
 use crate::forms::metadata_draft;
-use crate::ipc;
-use crate::loaded::{loading_note, Loaded};
-use crate::records::deletion::RecordKind;
 use coverdesk_ipc::contractors::ContractorDetail;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ten99::{Contractor, UnixTime};
 
 fn date(time: Option<UnixTime>) -> String {
     time.map(|t| iso_date(t.0)).unwrap_or_default()
 }
 
-#[component]
-pub fn ContractorDetailView(
-    id: String,
-    on_back: Callback<()>,
-    on_edit: Callback<Contractor>,
-    on_deleted: Callback<()>,
-) -> impl IntoView {
-    let toasts = expect_context::<Toasts>();
-    let loaded = Loaded::new(move || {
-        let id = id.clone();
-        async move { ipc::contractors::detail(&id).await }
-    });
-    let deleting = RwSignal::new(false);
-
-    view! {
-        {move || {
-            loaded
-                .get()
-                .map(|result| match result {
-                    Ok(detail) => {
-                        let contractor = detail.contractor.clone();
-                        let name = contractor.full_name();
-                        let delete = Callback::new({
-                            let (id, name) = (contractor.id.clone(), name.clone());
-                            move |()| {
-                                let (id, name) = (id.clone(), name.clone());
-                                deleting.set(true);
-                                spawn_local(async move {
-                                    match ipc::contractors::delete(&id, &name).await {
-                                        Ok(_) => {
-                                            toasts.success(format!("Deleted {name} ({id})"));
-                                            // Not `deleting` after this: the view is going away.
-                                            on_deleted.run(());
-                                        }
-                                        Err(error) => {
-                                            toasts.error(format!("Could not delete {name}: {}", error.message));
-                                            deleting.set(false);
-                                        }
-                                    }
-                                });
-                            }
-                        });
-                        let edit_target = contractor.clone();
-                        view! {
-                            <DetailCard
-                                kind=RecordKind::Contractor
-                                name=name
-                                id=contractor.id.clone()
-                                subtitle=contractor.company_name.clone().unwrap_or_else(|| contractor.email.clone())
-                                on_back=on_back
-                                on_edit=Callback::new(move |()| on_edit.run(edit_target.clone()))
-                                on_delete=delete
-                                deleting=deleting
-                            >
-                                <ContractorFacts contractor=contractor />
-                                <ContractorRelated detail=detail />
-                            </DetailCard>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => {
-                        view! {
-                            <div id="contractor-detail-error" class="alert alert-error" role="alert">
-                                <p class="alert-title">"Could not open this contractor"</p>
-                                <p>{error.message}</p>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                })
-                .unwrap_or_else(|| loading_note("Loading the contractor…"))
-        }}
+/// The line under the name, the facts and the related records.
+pub fn sections(detail: ContractorDetail) -> DetailSections {
+    let contractor = detail.contractor.clone();
+    DetailSections {
+        subtitle: contractor
+            .company_name
+            .clone()
+            .unwrap_or_else(|| contractor.email.clone()),
+        body: view! {
+            <ContractorFacts contractor=contractor />
+            <ContractorRelated detail=detail />
+        }
+        .into_any(),
     }
 }
 

@@ -33,7 +33,7 @@ pub fn RepeatCoverage(row: PolicyRow, on_close: Callback<()>) -> impl IntoView {
     // shows at once (offline too).
     let jobs = Loaded::new(|| async {
         let _ = ipc::sync::refresh(Some("jobs")).await;
-        ipc::jobs::list(None).await
+        ipc::records::list::<ten99::Job>(None).await
     });
     let job_names = Memo::new(move |_| -> HashMap<String, String> {
         match jobs.get() {
