@@ -34,9 +34,7 @@ pub fn start() {
         wasm,
         mounted: js_sys::Date::now(),
     };
-    leptos::task::spawn_local(async move {
-        let _ = ipc::startup::app_ready(marks).await;
-    });
+    ipc::startup::app_ready(marks);
 }
 
 /// The number at `path` from `globalThis` (`["performance", "timeOrigin"]`); 0 where

@@ -39,6 +39,26 @@ extern "C" {
     /// `window.__TAURI__.core.invoke`, present because `app.withGlobalTauri` is on.
     #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
     async fn tauri_invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    /// The same function called at once, not when a future is first polled.
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
+    fn tauri_invoke_now(command: &str, args: JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Sends `command` now, ahead of every call still waiting in spawned tasks, and ignores
+/// its reply: for a signal whose answer nothing waits on.
+pub fn send_now<A: Serialize + ?Sized>(command: &str, args: &A) {
+    if !backend_present() {
+        return;
+    }
+    if let Ok(args) = args.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+        if let Ok(reply) = tauri_invoke_now(command, args) {
+            // Awaited only so that a rejection is not reported as unhandled.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(reply).await;
+            });
+        }
+    }
 }
 
 /// The arguments of a command that takes none: `{}`.

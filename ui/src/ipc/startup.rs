@@ -1,8 +1,7 @@
 //! Start-up (mirrors `src-tauri/src/commands/startup.rs`).
 
-use super::{invoke, NoArgs};
+use super::{invoke, send_now, NoArgs};
 use coverdesk_ipc::startup::StartupMarks;
-use coverdesk_ipc::ErrorView;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -11,9 +10,11 @@ struct ReadyArgs {
 }
 
 /// Tells the backend the first screen is mounted, and when each step of getting there
-/// happened (it logs them with its ready line).
-pub async fn app_ready(marks: StartupMarks) -> Result<(), ErrorView> {
-    invoke("app_ready", &ReadyArgs { marks }).await
+/// happened (it logs them with its ready line). Sent at once: mounting queued the first
+/// screen's own calls (its list, its draft, the event listeners), and the news that it is
+/// up should not wait behind them.
+pub fn app_ready(marks: StartupMarks) {
+    send_now("app_ready", &ReadyArgs { marks });
 }
 
 /// What opening the caches found that the person should know, each told once.
