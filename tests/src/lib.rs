@@ -80,18 +80,37 @@ impl App {
     }
 
     /// Starts the app on an existing data folder (a restart).
+    ///
+    /// An app that dies before its window leaves WebKitWebDriver waiting for ever. Seen
+    /// once in a full run, in the twelfth launch of the kill loop: GTK could not open
+    /// the display of a busy Xvfb. Such a start is told and tried once more; a second
+    /// one fails the journey with the app's own words.
     pub async fn launch_in(data_home: PathBuf, env: &[(&str, &str)]) -> App {
+        match App::try_launch(&data_home, env).await {
+            Ok(app) => app,
+            Err(first) => {
+                eprintln!("the app died at start; launching it again. It said: {first}");
+                App::try_launch(&data_home, env)
+                    .await
+                    .unwrap_or_else(|again| panic!("the app died at start twice: {again}"))
+            }
+        }
+    }
+
+    /// One launch: the app in its window, or what it said when it died before opening it.
+    async fn try_launch(data_home: &Path, env: &[(&str, &str)]) -> Result<App, String> {
         let app = app_binary();
         let (port, native_port, standin_port) = (free_port(), free_port(), free_port());
-        let log = std::fs::File::create(data_home.join("tauri-driver.log")).unwrap();
-        let tauri_driver = Command::new("tauri-driver")
+        let log_path = data_home.join("tauri-driver.log");
+        let log = std::fs::File::create(&log_path).unwrap();
+        let mut tauri_driver = Command::new("tauri-driver")
             .args([
                 "--port",
                 &port.to_string(),
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .envs(folders_env(&data_home))
+            .envs(folders_env(data_home))
             .env(
                 "COVERDESK_STANDIN_LISTEN",
                 format!("127.0.0.1:{standin_port}"),
@@ -114,25 +133,36 @@ impl App {
             let left = deadline.saturating_duration_since(Instant::now());
             let mut builder = ClientBuilder::native();
             builder.capabilities(capabilities.clone());
-            match tokio::time::timeout(left, builder.connect(&url)).await {
+            let attempt = tokio::select! {
+                attempt = tokio::time::timeout(left, builder.connect(&url)) => attempt,
+                said = died_at_start(&log_path) => {
+                    stop_driver(&mut tauri_driver);
+                    return Err(said);
+                }
+            };
+            match attempt {
                 Ok(Ok(client)) => break client,
                 Ok(Err(e)) if Instant::now() > deadline => {
+                    stop_driver(&mut tauri_driver);
                     panic!("tauri-driver did not start the app: {e}")
                 }
-                Err(_) => panic!(
-                    "the app did not open a window within 60 s (tauri-driver's log: {})",
-                    data_home.join("tauri-driver.log").display()
-                ),
+                Err(_) => {
+                    stop_driver(&mut tauri_driver);
+                    panic!(
+                        "the app did not open a window within 60 s (tauri-driver's log: {})",
+                        log_path.display()
+                    )
+                }
                 Ok(Err(_)) => tokio::time::sleep(Duration::from_millis(250)).await,
             }
         };
-        App {
+        Ok(App {
             driver,
             tauri_driver,
             standin: format!("http://127.0.0.1:{standin_port}"),
-            data_home,
+            data_home: data_home.to_owned(),
             http: reqwest::Client::new(),
-        }
+        })
     }
 
     /// Waits for the element with `id` to be present (the UI renders asynchronously).
@@ -490,18 +520,35 @@ impl App {
 /// do not outlive it.
 impl Drop for App {
     fn drop(&mut self) {
-        if !matches!(self.tauri_driver.try_wait(), Ok(None)) {
-            return;
+        stop_driver(&mut self.tauri_driver);
+    }
+}
+
+/// Stops a tauri-driver that is still running, and the WebKitWebDriver it started: that
+/// one outlives it when its session died with the app, and does not always heed SIGTERM
+/// once its browser vanished.
+fn stop_driver(tauri_driver: &mut Child) {
+    if !matches!(tauri_driver.try_wait(), Ok(None)) {
+        return;
+    }
+    for child in children_of(tauri_driver.id()) {
+        let _ = Command::new("kill")
+            .args(["-KILL", &child.to_string()])
+            .status();
+    }
+    let _ = tauri_driver.kill();
+    let _ = tauri_driver.wait();
+}
+
+/// Resolves, with the app's panic message, once the launch log shows the app panicked
+/// (before its window, while a session is being started); pending otherwise.
+async fn died_at_start(log: &Path) -> String {
+    loop {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if let Some(at) = text.find("panicked at") {
+            return text[at..].lines().take(2).collect::<Vec<_>>().join(" ");
         }
-        // tauri-driver's WebKitWebDriver outlives it when its session died with the app,
-        // and a WebKitWebDriver whose browser vanished does not always heed SIGTERM.
-        for child in children_of(self.tauri_driver.id()) {
-            let _ = Command::new("kill")
-                .args(["-KILL", &child.to_string()])
-                .status();
-        }
-        let _ = self.tauri_driver.kill();
-        let _ = self.tauri_driver.wait();
+        tokio::time::sleep(Duration::from_millis(250)).await;
     }
 }
 

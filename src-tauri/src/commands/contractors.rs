@@ -102,8 +102,7 @@ pub async fn create_as(
 mod tests {
     use super::*;
     use crate::cache::RecordTable::Contractors as TABLE;
-    use crate::commands::test_support::{requests_seen, started};
-    use crate::sync::Refreshes;
+    use crate::commands::test_support::{refreshed, requests_seen, started};
     use ten99::Address;
 
     pub(crate) fn ann(email: &str) -> ContractorInput {
@@ -131,11 +130,7 @@ mod tests {
         assert_eq!(created.email, "ann@example.com");
         let cached = list(&state, Some("ann".into())).await.unwrap();
         assert_eq!(cached, vec![created]);
-        let refreshes = Refreshes::default();
-        let fetched = super::super::records::refresh(&state, &refreshes, TABLE, &|_| {})
-            .await
-            .unwrap();
-        assert_eq!(fetched, 1);
+        assert_eq!(refreshed(&state, TABLE).await, 1);
     }
 
     #[tokio::test]

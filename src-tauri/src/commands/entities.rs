@@ -31,8 +31,7 @@ record_impl! {
 pub(crate) mod tests {
     use super::*;
     use crate::cache::RecordTable::Entities as TABLE;
-    use crate::commands::test_support::{requests_seen, started};
-    use crate::sync::Refreshes;
+    use crate::commands::test_support::{refreshed, requests_seen, started};
     use ten99::{Address, Cents, CoverageLimit, CoverageType};
 
     pub(crate) fn lake_view_bowl() -> EntityInput {
@@ -65,11 +64,7 @@ pub(crate) mod tests {
         );
         let cached = list(&state, Some("chicago".into())).await.unwrap();
         assert_eq!(cached, vec![created]);
-        let refreshes = Refreshes::default();
-        let fetched = super::super::records::refresh(&state, &refreshes, TABLE, &|_| {})
-            .await
-            .unwrap();
-        assert_eq!(fetched, 1);
+        assert_eq!(refreshed(&state, TABLE).await, 1);
     }
 
     #[tokio::test]

@@ -77,8 +77,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::cache::RecordTable::Jobs as TABLE;
     use crate::commands::entities::{self, tests::lake_view_bowl};
-    use crate::commands::test_support::{requests_seen, started};
-    use crate::sync::Refreshes;
+    use crate::commands::test_support::{refreshed, requests_seen, started};
     use ten99::{Cents, WageType};
 
     fn technician(entity: &str, category_code: &str) -> JobInput {
@@ -137,11 +136,7 @@ pub(crate) mod tests {
             list(&state, Some("lake view".into())).await.unwrap(),
             vec![job]
         );
-        let refreshes = Refreshes::default();
-        let fetched = super::super::records::refresh(&state, &refreshes, TABLE, &|_| {})
-            .await
-            .unwrap();
-        assert_eq!(fetched, 1);
+        assert_eq!(refreshed(&state, TABLE).await, 1);
     }
 
     #[tokio::test]

@@ -13,6 +13,15 @@ pub async fn started() -> (tempfile::TempDir, AppState) {
     (dir, state)
 }
 
+/// Walks every page of `table` once, as its refresh command does: how many records the
+/// API returned.
+pub async fn refreshed(state: &AppState, table: crate::cache::RecordTable) -> usize {
+    let refreshes = crate::sync::Refreshes::default();
+    crate::commands::records::refresh(state, &refreshes, table, &|_| {})
+        .await
+        .unwrap()
+}
+
 pub async fn requests_seen(state: &AppState) -> usize {
     let base = state.api_base(coverdesk_ipc::AppEnvironment::Local).await;
     requests_seen_at(&base, crate::state::LOCAL_KEY).await
