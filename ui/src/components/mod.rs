@@ -5,6 +5,7 @@ pub mod category_picker;
 pub mod check_field;
 pub mod confirm_dialog;
 pub mod coverage_checkboxes;
+pub mod bulk_bar;
 pub mod delete_dialog;
 pub mod detail_card;
 pub mod draft_keeper;
