@@ -1,5 +1,5 @@
 //! The bar over a record list while rows are ticked: how many, Clear, and the actions on
-//! them. Not generic in the row type, so it is compiled once for every kind.
+//! them (delete, export as CSV). Not generic in the row type, so it is compiled once for every kind.
 //!
 //! Deletes are one by one through the kind's delete command, after the same dialog a
 //! single delete asks in (and one production confirmation for the lot). They cannot be
@@ -69,6 +69,24 @@ pub fn BulkBar(
         });
     });
 
+    // Just the ticked rows, whatever the search shows now.
+    let exporting = RwSignal::new(false);
+    let export = move |_| {
+        let ids = selection.with_untracked(Selection::ids);
+        exporting.set(true);
+        spawn_local(async move {
+            match ipc::records_csv::export(kind.export(), None, Some(&ids)).await {
+                Ok(summary) => toasts.success(format!(
+                    "Exported {} selected to {}",
+                    kind.counted(summary.rows),
+                    summary.path
+                )),
+                Err(error) => toasts.error(format!("Export failed: {}", error.message)),
+            }
+            exporting.set(false);
+        });
+    };
+
     move || {
         (count() > 0).then(|| {
             view! {
@@ -92,6 +110,15 @@ pub fn BulkBar(
                         on:click=move |_| confirming.set(true)
                     >
                         "Delete selected"
+                    </button>
+                    <button
+                        id="bulk-export"
+                        type="button"
+                        class="button button-secondary"
+                        disabled=move || exporting.get()
+                        on:click=export
+                    >
+                        "Export selected"
                     </button>
                     <span id="bulk-progress" class="bulk-progress">
                         {move || progress.get().map(|(done, of)| format!("Deleting {done} of {of}…"))}

@@ -1,11 +1,11 @@
 //! Small views named after what they show.
 
 pub mod address_fields;
+pub mod bulk_bar;
 pub mod category_picker;
 pub mod check_field;
 pub mod confirm_dialog;
 pub mod coverage_checkboxes;
-pub mod bulk_bar;
 pub mod delete_dialog;
 pub mod detail_card;
 pub mod draft_keeper;

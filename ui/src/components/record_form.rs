@@ -146,13 +146,24 @@ where
                         }
                         form.succeeded();
                         keeper.start_over();
-                        let text = format!("{} {} ({})", if is_edit { "Saved" } else { "Created" }, record.saved_name(), record.id());
+                        let text = format!(
+                            "{} {} ({})",
+                            if is_edit { "Saved" } else { "Created" },
+                            record.saved_name(),
+                            record.id()
+                        );
                         match (&editing, &original) {
                             (Some((id, name)), Some(original)) => {
                                 // The way back is the same kind of change the other way:
                                 // a normal PUT, audited and confirmed in production.
                                 let back = original.changes_since(&draft);
-                                let undo = undo_edit::<RecordOf<I>>(id.clone(), back, name.clone(), toasts, on_saved);
+                                let undo = undo_edit::<RecordOf<I>>(
+                                    id.clone(),
+                                    back,
+                                    name.clone(),
+                                    toasts,
+                                    on_saved,
+                                );
                                 toasts.success_with_undo(text, undo);
                             }
                             _ => toasts.success(text),

@@ -213,9 +213,12 @@ where
     };
 
     // "Select all shown": every row the search lets through, not only those in view.
-    let all_ticked = move || sorted.with(|rows| selection.with(|s| s.covers(rows.iter().map(ListRow::id))));
+    let all_ticked =
+        move || sorted.with(|rows| selection.with(|s| s.covers(rows.iter().map(ListRow::id))));
     let toggle_all = move |_| {
-        sorted.with_untracked(|rows| selection.update(|s| s.toggle_all(rows.iter().map(ListRow::id))));
+        sorted.with_untracked(|rows| {
+            selection.update(|s| s.toggle_all(rows.iter().map(ListRow::id)))
+        });
     };
     let select_all = view! {
         <th scope="col" class="col-select">

@@ -47,7 +47,12 @@ impl Toasts {
     }
 
     pub fn success(self, text: impl Into<String>) {
-        self.push(ToastKind::Success, text.into(), None, Duration::from_secs(5));
+        self.push(
+            ToastKind::Success,
+            text.into(),
+            None,
+            Duration::from_secs(5),
+        );
     }
 
     /// A success that can be taken back: the notice carries an "Undo" button for

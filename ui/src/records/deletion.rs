@@ -38,7 +38,11 @@ impl RecordKind {
 
     /// "1 contractor", "3 contractors".
     pub fn counted(self, count: usize) -> String {
-        let noun = if count == 1 { self.noun() } else { self.plural() };
+        let noun = if count == 1 {
+            self.noun()
+        } else {
+            self.plural()
+        };
         format!("{count} {noun}")
     }
 }
