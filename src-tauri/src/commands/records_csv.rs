@@ -11,13 +11,14 @@ use tauri::{AppHandle, Manager, State};
 use ten99::time::UnixTime;
 use ten99::{Contractor, ContractorInput};
 
-/// Writes the cached list of `kind` (narrowed by `search`, as the list on screen is)
-/// into `dir`, named after the kind, the environment and the time, so exports never
+/// Writes the cached list of `kind` (narrowed by `search`, as the list on screen is,
+/// and, for "Export selected", to the rows with `ids`) into `dir`, named after the kind, the environment and the time, so exports never
 /// overwrite each other.
 pub async fn export_to(
     state: &AppState,
     kind: RecordKind,
     search: Option<&str>,
+    ids: Option<&[String]>,
     dir: &Path,
 ) -> Result<ExportSummary> {
     let active = state.active().await;
@@ -28,17 +29,29 @@ pub async fn export_to(
         kind.as_str(),
         active.environment.as_str()
     ));
+    let cache = &active.cache;
     let rows = match kind {
         RecordKind::Contractors => {
-            export::contractors(&path, &active.cache.list_contractors(search)?)?
+            let list = only(cache.list_contractors(search)?, ids, |c| &c.id);
+            export::contractors(&path, &list)?
         }
-        RecordKind::Entities => export::entities(&path, &active.cache.list_entities(search)?)?,
-        RecordKind::Jobs => export::jobs(&path, &active.cache.list_jobs(search)?)?,
+        RecordKind::Entities => {
+            export::entities(&path, &only(cache.list_entities(search)?, ids, |e| &e.id))?
+        }
+        RecordKind::Jobs => export::jobs(&path, &only(cache.list_jobs(search)?, ids, |j| &j.id))?,
     };
     Ok(ExportSummary {
         path: path.display().to_string(),
         rows,
     })
+}
+
+/// The rows whose id is in `ids`, in the list's order; all of them without `ids`.
+fn only<T>(mut rows: Vec<T>, ids: Option<&[String]>, id: fn(&T) -> &String) -> Vec<T> {
+    if let Some(ids) = ids {
+        rows.retain(|row| ids.contains(id(row)));
+    }
+    rows
 }
 
 /// The Downloads folder (there is no file dialog), or the app's own folder without one.
@@ -92,8 +105,11 @@ pub async fn records_export(
     state: State<'_, AppState>,
     kind: RecordKind,
     search: Option<String>,
+    // Absent from older callers: the whole (searched) list.
+    ids: Option<Vec<String>>,
 ) -> Result<ExportSummary> {
-    export_to(&state, kind, search.as_deref(), &export_dir(&app)?).await
+    let dir = export_dir(&app)?;
+    export_to(&state, kind, search.as_deref(), ids.as_deref(), &dir).await
 }
 
 #[cfg(test)]
@@ -184,7 +200,7 @@ mod tests {
             .await
             .unwrap();
         let out = dir.path().join("out");
-        let summary = export_to(&state, RecordKind::Contractors, None, &out)
+        let summary = export_to(&state, RecordKind::Contractors, None, None, &out)
             .await
             .unwrap();
         assert_eq!(summary.rows, 1);
@@ -195,18 +211,29 @@ mod tests {
         );
         let text = std::fs::read_to_string(&summary.path).unwrap();
         assert!(text.contains(&created.id));
-        let jobs = export_to(&state, RecordKind::Jobs, None, &out)
+        let jobs = export_to(&state, RecordKind::Jobs, None, None, &out)
             .await
             .unwrap();
         assert_eq!(jobs.rows, 0);
         // Narrowed like the list on screen.
-        let matching = export_to(&state, RecordKind::Contractors, Some("oakl"), &out)
+        let matching = export_to(&state, RecordKind::Contractors, Some("oakl"), None, &out)
             .await
             .unwrap();
         assert_eq!(matching.rows, 1);
-        let none = export_to(&state, RecordKind::Contractors, Some("fresno"), &out)
+        let none = export_to(&state, RecordKind::Contractors, Some("fresno"), None, &out)
             .await
             .unwrap();
         assert_eq!(none.rows, 0);
+        // "Export selected": only the ticked ids, unknown ones ignored.
+        let ids = [created.id.clone(), "ctr_gone".to_owned()];
+        let selected = export_to(&state, RecordKind::Contractors, None, Some(&ids), &out)
+            .await
+            .unwrap();
+        assert_eq!(selected.rows, 1);
+        let others = ["ctr_other".to_owned()];
+        let unticked = export_to(&state, RecordKind::Contractors, None, Some(&others), &out)
+            .await
+            .unwrap();
+        assert_eq!(unticked.rows, 0);
     }
 }

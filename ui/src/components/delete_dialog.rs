@@ -1,5 +1,6 @@
-//! The confirmation before a delete: names the record and says what else the API
-//! cancels with it. Nothing is sent until the person presses the red button.
+//! The confirmation before a delete: names the record (or how many, for a bulk delete)
+//! and says what else the API cancels with it. Nothing is sent until the person presses
+//! the red button.
 
 use crate::records::kind::RecordKind;
 use leptos::prelude::*;
@@ -7,14 +8,17 @@ use leptos::prelude::*;
 #[component]
 pub fn DeleteDialog(
     kind: RecordKind,
-    /// How the person knows the record: "Ann Lee".
-    name: String,
+    /// The question and its consequences: [`RecordKind::delete_warning`] or
+    /// [`RecordKind::bulk_delete_warning`].
+    warning: (String, &'static str),
+    /// The confirm button's label: "Delete contractor", "Delete 3 contractors".
+    label: String,
     deleting: Signal<bool>,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let noun = kind.noun();
-    let (question, consequence) = kind.delete_warning(&name);
+    let (question, consequence) = warning;
     let cancel = NodeRef::<leptos::html::Button>::new();
     // The safe choice has the focus: Enter does not delete.
     Effect::new(move |_| {
@@ -57,7 +61,7 @@ pub fn DeleteDialog(
                         aria-busy=move || if deleting.get() { "true" } else { "false" }
                         on:click=move |_| on_confirm.run(())
                     >
-                        {move || if deleting.get() { "Deleting…".to_owned() } else { format!("Delete {noun}") }}
+                        {move || if deleting.get() { "Deleting…".to_owned() } else { label.clone() }}
                     </button>
                 </div>
             </div>

@@ -53,7 +53,8 @@ pub fn DetailCard(
                         view! {
                             <DeleteDialog
                                 kind=kind
-                                name=dialog_name.clone()
+                                warning=kind.delete_warning(&dialog_name)
+                                label=format!("Delete {}", kind.noun())
                                 deleting=deleting.into()
                                 on_confirm=on_delete
                                 on_cancel=Callback::new(move |()| confirming.set(false))

@@ -23,7 +23,7 @@ pub fn ExportButton(
         let search = search.get_untracked().trim().to_owned();
         spawn_local(async move {
             let search = (!search.is_empty()).then_some(search);
-            match ipc::records_csv::export(kind, search.as_deref()).await {
+            match ipc::records_csv::export(kind, search.as_deref(), None).await {
                 Ok(summary) => {
                     let which = match &search {
                         Some(search) => {

@@ -1,6 +1,7 @@
 //! Small views named after what they show.
 
 pub mod address_fields;
+pub mod bulk_bar;
 pub mod category_picker;
 pub mod check_field;
 pub mod confirm_dialog;

@@ -11,13 +11,14 @@ use crate::components::draft_signals::DraftInput;
 use crate::components::form_actions::FormActions;
 use crate::components::form_alert::FormAlert;
 use crate::components::form_state::FormState;
-use crate::components::toast::Toasts;
+use crate::components::toast::{Toasts, Undo};
 use crate::forms::record_draft::RecordDraft;
 use crate::ipc;
 use crate::ipc::records::Record;
 use crate::records::kind::RecordKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::{Arc, Mutex};
 
 type RecordOf<I> = <<I as DraftInput>::Value as RecordDraft>::Record;
 
@@ -35,6 +36,41 @@ pub struct FormOpen<R: 'static> {
 pub struct Subtitles {
     pub new: &'static str,
     pub edit: &'static str,
+}
+
+/// Sends `back` (the fields of an edit, set to what they were before it) through the
+/// kind's update, at most once. `on_saved` may be gone by then (the page was left):
+/// `try_run`. Deletes have no such way back: the API deletes for good, with no undelete.
+fn undo_edit<R: Record>(
+    id: String,
+    back: R::Update,
+    name: String,
+    toasts: Toasts,
+    on_saved: Callback<R>,
+) -> Undo {
+    let back = Mutex::new(Some(back));
+    Arc::new(move || {
+        let Some(back) = back.lock().ok().and_then(|mut b| b.take()) else {
+            return;
+        };
+        let (id, name) = (id.clone(), name.clone());
+        spawn_local(async move {
+            match ipc::records::update::<R>(&id, &back, &name).await {
+                Ok(record) => {
+                    toasts.success(format!(
+                        "Undid the edit of {} ({})",
+                        record.saved_name(),
+                        record.id()
+                    ));
+                    on_saved.try_run(record);
+                }
+                Err(error) => toasts.error(format!(
+                    "Could not undo the edit of {name}: {}",
+                    error.message
+                )),
+            }
+        });
+    })
 }
 
 /// The form of one kind; `fields` lays out its inputs (it gets the inputs, the form's
@@ -110,8 +146,28 @@ where
                         }
                         form.succeeded();
                         keeper.start_over();
-                        let verb = if is_edit { "Saved" } else { "Created" };
-                        toasts.success(format!("{verb} {} ({})", record.saved_name(), record.id()));
+                        let text = format!(
+                            "{} {} ({})",
+                            if is_edit { "Saved" } else { "Created" },
+                            record.saved_name(),
+                            record.id()
+                        );
+                        match (&editing, &original) {
+                            (Some((id, name)), Some(original)) => {
+                                // The way back is the same kind of change the other way:
+                                // a normal PUT, audited and confirmed in production.
+                                let back = original.changes_since(&draft);
+                                let undo = undo_edit::<RecordOf<I>>(
+                                    id.clone(),
+                                    back,
+                                    name.clone(),
+                                    toasts,
+                                    on_saved,
+                                );
+                                toasts.success_with_undo(text, undo);
+                            }
+                            _ => toasts.success(text),
+                        }
                         on_saved.run(record);
                     }
                     Err(error) => form.refused(error, paths),

@@ -1,10 +1,12 @@
 //! A record list card: title, instant search, how fresh the cache is, and the table.
 //! It re-reads the cache when the backend says the list changed (`cache-changed`).
 
+use crate::components::bulk_bar::BulkBar;
 use crate::components::record_table::{Column, ListRow, RecordTable};
 use crate::components::sync_status::SyncStatusLine;
 use crate::loaded::Loaded;
 use crate::records::kind::RecordKind;
+use crate::records::selection::Selection;
 use coverdesk_ipc::ErrorView;
 use leptos::prelude::*;
 use std::future::Future;
@@ -30,7 +32,9 @@ where
     Fut: Future<Output = Result<Vec<T>, ErrorView>> + 'static,
 {
     let (title, plural) = (kind.title(), kind.plural());
+    let record_kind = kind;
     let kind = kind.noun();
+    let selection = RwSignal::new(Selection::default());
     crate::ipc::events::listen(
         coverdesk_ipc::sync::CACHE_CHANGED_EVENT,
         move |resource: String| {
@@ -107,12 +111,18 @@ where
                         }
                     })
             }}
+            <BulkBar
+                kind=record_kind
+                selection=selection
+                on_changed=Callback::new(move |()| cache_version.update(|v| *v += 1))
+            />
             <RecordTable
                 kind=kind
                 rows=rows.into()
                 columns=columns
                 on_open=on_open
                 empty_text=empty_text
+                selection=selection
             />
         </section>
     }

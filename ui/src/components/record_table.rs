@@ -1,8 +1,10 @@
 //! A long list as a table: sortable columns (click or Enter on a header) and only the
 //! rows in view (plus a few either side) in the DOM, so 10,000 rows scroll smoothly.
 //! Every row has the same height; two spacer rows stand in for the rest.
+//! A checkbox leads every row (and the header, for all shown) to tick rows for the bulk bar.
 
 use crate::dates::iso_date;
+use crate::records::selection::Selection;
 use crate::records::sorting::{sort_rows, Sort, SortKey};
 use crate::records::window::{spacers, visible_rows, VIEWPORT_HEIGHT};
 use leptos::prelude::*;
@@ -178,11 +180,14 @@ pub fn RecordTable<T>(
     /// Shown in place of rows when there are none.
     #[prop(into)]
     empty_text: Signal<String>,
+    /// The ticked rows' ids.
+    selection: RwSignal<Selection>,
 ) -> impl IntoView
 where
     T: ListRow,
 {
-    let column_count = columns.len();
+    // The checkbox column comes first.
+    let column_count = columns.len() + 1;
     let columns = StoredValue::new(columns);
     let sort = RwSignal::new(None::<Sort>);
     let scroll_top = RwSignal::new(0.0_f64);
@@ -207,6 +212,25 @@ where
         }
     };
 
+    // "Select all shown": every row the search lets through, not only those in view.
+    let all_ticked =
+        move || sorted.with(|rows| selection.with(|s| s.covers(rows.iter().map(ListRow::id))));
+    let toggle_all = move |_| {
+        sorted.with_untracked(|rows| {
+            selection.update(|s| s.toggle_all(rows.iter().map(ListRow::id)))
+        });
+    };
+    let select_all = view! {
+        <th scope="col" class="col-select">
+            <input
+                id="record-select-all"
+                type="checkbox"
+                aria-label="Select all shown"
+                prop:checked=all_ticked
+                on:change=toggle_all
+            />
+        </th>
+    };
     let headers = columns.with_value(|columns| {
         columns
             .iter()
@@ -252,6 +276,7 @@ where
                 .map(|row| {
                     let id = row.id().to_owned();
                     let open_id = id.clone();
+                    let (ticked_id, toggled_id) = (id.clone(), id.clone());
                     let cells = columns.with_value(|columns| {
                         columns
                             .iter()
@@ -287,6 +312,16 @@ where
                             data-id=id.clone()
                             on:click=move |_| on_open.run(open_id.clone())
                         >
+                            // A click on the box ticks the row; it must not open it too.
+                            <td class="col-select" on:click=|ev| ev.stop_propagation()>
+                                <input
+                                    id=format!("record-select-{id}")
+                                    type="checkbox"
+                                    aria-label="Select row"
+                                    prop:checked=move || selection.with(|s| s.contains(&ticked_id))
+                                    on:change=move |_| selection.update(|s| s.toggle(&toggled_id))
+                                />
+                            </td>
                             {cells}
                         </tr>
                     }
@@ -305,7 +340,7 @@ where
         <div class="table-scroll" on:scroll=on_scroll>
             <table id=format!("{kind}-list") class="table table-virtual" aria-rowcount=total>
                 <thead>
-                    <tr>{headers}</tr>
+                    <tr>{select_all}{headers}</tr>
                 </thead>
                 <tbody>
                     <tr class="spacer-row" aria-hidden="true" style:height=move || spacer(true)>

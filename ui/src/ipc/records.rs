@@ -15,7 +15,7 @@ use ten99::{Entity, EntityInput, EntityUpdate, Job, JobInput, JobUpdate};
 pub trait Record: Clone + PartialEq + Send + Sync + DeserializeOwned + 'static {
     const KIND: RecordKind;
     type Input: Serialize + 'static;
-    type Update: Serialize + PartialEq + Default + 'static;
+    type Update: Serialize + PartialEq + Default + Send + Sync + 'static;
     /// The record and its related records.
     type Detail: DeserializeOwned + Clone + Send + Sync + 'static;
 
@@ -80,6 +80,26 @@ pub async fn update<R: Record>(id: &str, update: &R::Update, name: &str) -> Resu
 pub async fn delete(kind: RecordKind, id: &str, name: &str) -> Result<Deleted, ErrorView> {
     let action = format!("Delete {} {name}", kind.noun());
     write(kind.commands().delete, &IdArgs { id }, &action).await
+}
+
+/// Deletes `ids` one by one, after one confirmation in production covering them all
+/// (the backend's permit counts the deletes). Yields each id with its result, in order,
+/// as it goes: `on_each` gets the ones done so far, for a progress line.
+pub async fn delete_each(
+    kind: RecordKind,
+    ids: &[String],
+    mut on_each: impl FnMut(usize),
+) -> Result<Vec<(String, Result<Deleted, ErrorView>)>, ErrorView> {
+    let action = format!("Delete {}", kind.counted(ids.len()));
+    let changes = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    super::confirm(&action, changes).await?;
+    let mut results = Vec::with_capacity(ids.len());
+    for (done, id) in ids.iter().enumerate() {
+        let result = invoke(kind.commands().delete, &IdArgs { id }).await;
+        results.push((id.clone(), result));
+        on_each(done + 1);
+    }
+    Ok(results)
 }
 
 pub async fn detail<R: Record>(id: &str) -> Result<R::Detail, ErrorView> {

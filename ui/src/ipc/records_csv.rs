@@ -22,6 +22,8 @@ struct CreateArgs<'a> {
 struct ExportArgs<'a> {
     kind: RecordKind,
     search: Option<&'a str>,
+    /// Only these rows ("Export selected"); `None`: the whole list.
+    ids: Option<&'a [String]>,
 }
 
 /// The rows of a contractor CSV, each checked; nothing is sent.
@@ -36,7 +38,11 @@ pub async fn import_create(input: &ContractorInput) -> Result<Contractor, ErrorV
 }
 
 /// Writes the cached list of `kind`, narrowed by `search` as the list is, to a CSV
-/// file; the reply says where.
-pub async fn export(kind: RecordKind, search: Option<&str>) -> Result<ExportSummary, ErrorView> {
-    invoke(command::EXPORT, &ExportArgs { kind, search }).await
+/// file; the reply says where. `ids` narrows it to those rows.
+pub async fn export(
+    kind: RecordKind,
+    search: Option<&str>,
+    ids: Option<&[String]>,
+) -> Result<ExportSummary, ErrorView> {
+    invoke(command::EXPORT, &ExportArgs { kind, search, ids }).await
 }

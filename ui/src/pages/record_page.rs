@@ -58,6 +58,12 @@ where
     let reload = Callback::new(move |()| cache_version.update(|version| *version += 1));
     let screen = RwSignal::new(Screen::<R>::Browse);
     let browse = Callback::new(move |()| screen.set(Screen::Browse));
+    // Made here, not in the edit screen: the toast's Undo runs it after that screen is
+    // gone, to show the record as the undo left it.
+    let edit_saved = Callback::new(move |saved: R| {
+        reload.run(());
+        screen.set(Screen::Detail(saved.id().to_owned()));
+    });
 
     view! {
         <div class=format!("page page-{}", kind.plural())>
@@ -104,10 +110,7 @@ where
                     let id = record.id().to_owned();
                     form(FormOpen {
                         editing: Some(record),
-                        on_saved: Callback::new(move |saved: R| {
-                            reload.run(());
-                            screen.set(Screen::Detail(saved.id().to_owned()));
-                        }),
+                        on_saved: edit_saved,
                         on_cancel: Some(Callback::new(move |()| screen.set(Screen::Detail(id.clone())))),
                     })
                 }

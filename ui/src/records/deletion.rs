@@ -28,6 +28,25 @@ impl RecordKind {
     }
 }
 
+impl RecordKind {
+    /// The bulk bar's question: how many, for good, and the same consequences.
+    pub fn bulk_delete_warning(self, count: usize) -> (String, &'static str) {
+        let question = format!("Delete {}?", self.counted(count));
+        let (_, consequence) = self.delete_warning("");
+        (question, consequence)
+    }
+
+    /// "1 contractor", "3 contractors".
+    pub fn counted(self, count: usize) -> String {
+        let noun = if count == 1 {
+            self.noun()
+        } else {
+            self.plural()
+        };
+        format!("{count} {noun}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +64,13 @@ mod tests {
             RecordKind::Job.delete_action("Field technician"),
             "Delete job \u{2068}Field technician\u{2069}"
         );
+    }
+
+    #[test]
+    fn a_bulk_delete_counts_what_it_deletes() {
+        let (question, consequence) = RecordKind::Contractor.bulk_delete_warning(2);
+        assert_eq!(question, "Delete 2 contractors?");
+        assert!(consequence.contains("cancels all of their active policies"));
+        assert_eq!(RecordKind::Entity.counted(1), "1 entity");
     }
 }

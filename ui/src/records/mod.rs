@@ -4,5 +4,6 @@
 pub mod deletion;
 pub mod freshness;
 pub mod kind;
+pub mod selection;
 pub mod sorting;
 pub mod window;
