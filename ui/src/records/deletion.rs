@@ -5,11 +5,6 @@ use crate::bidi::isolate;
 use crate::records::kind::RecordKind;
 
 impl RecordKind {
-    /// The action label `ipc::write` gets: "Delete contractor Ann Lee".
-    pub fn delete_action(self, name: &str) -> String {
-        format!("Delete {} {}", self.noun(), isolate(name))
-    }
-
     /// The question and its consequences, for the confirmation dialog.
     pub fn delete_warning(self, name: &str) -> (String, &'static str) {
         let question = format!("Delete {} {}?", self.noun(), isolate(name));
@@ -26,9 +21,7 @@ impl RecordKind {
         };
         (question, consequence)
     }
-}
 
-impl RecordKind {
     /// The bulk bar's question: how many, for good, and the same consequences.
     pub fn bulk_delete_warning(self, count: usize) -> (String, &'static str) {
         let question = format!("Delete {}?", self.counted(count));
@@ -60,10 +53,6 @@ mod tests {
         assert!(entity.contains("policies tied to its active jobs"));
         let (_, job) = RecordKind::Job.delete_warning("Tech");
         assert!(job.contains("cannot be undone"));
-        assert_eq!(
-            RecordKind::Job.delete_action("Field technician"),
-            "Delete job \u{2068}Field technician\u{2069}"
-        );
     }
 
     #[test]
