@@ -2,7 +2,7 @@
 //! review `status` for the "still pending" lookup.
 
 use super::table::{parse, Table};
-use super::{scope, Store};
+use super::{scope, CachedStatements, Store};
 use crate::auth::Tenant;
 use crate::error::Error;
 use rusqlite::OptionalExtension;
@@ -25,7 +25,7 @@ impl Store {
         body: &Value,
     ) -> Result<bool, Error> {
         let (key, environment) = scope(tenant);
-        let n = self.lock().execute(
+        let n = self.lock().execute_cached(
             "UPDATE certificates SET status = ?4, body = ?5
              WHERE tenant = ?1 AND environment = ?2 AND id = ?3 AND status = 'pending'",
             (key, environment, id, status, body.to_string()),
@@ -38,7 +38,7 @@ impl Store {
     pub fn certificate_pdf(&self, id: &str) -> Result<Option<(Tenant, Value, Vec<u8>)>, Error> {
         let row: Option<(String, String, String, Vec<u8>)> = self
             .lock()
-            .query_row(
+            .query_row_cached(
                 "SELECT tenant, environment, body, pdf FROM certificates WHERE id = ?1",
                 [id],
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),

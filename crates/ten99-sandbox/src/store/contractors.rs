@@ -1,7 +1,7 @@
 //! The `contractors` table.
 
 use super::table::Table;
-use super::{paging, scope, Page, Store};
+use super::{paging, scope, CachedStatements, Page, Store};
 use crate::auth::Tenant;
 use crate::error::Error;
 use rusqlite::OptionalExtension;
@@ -41,7 +41,7 @@ impl Contractors<'_> {
         // Exact match, like the list's documented case-sensitive `email` filter, so
         // the contractor that blocks a create is the one the filter finds.
         let existing: Option<String> = conn
-            .query_row(
+            .query_row_cached(
                 "SELECT id FROM contractors WHERE tenant = ?1 AND environment = ?2 AND email = ?3",
                 (key, environment, new.email),
                 |row| row.get(0),
@@ -53,7 +53,7 @@ impl Contractors<'_> {
                 new.email
             )));
         }
-        conn.execute(
+        conn.execute_cached(
             "INSERT INTO contractors (tenant, environment, id, email, tax_identification, created, body)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             (key, environment, new.id, new.email, new.tax_identification, new.created, new.body.to_string()),
@@ -75,7 +75,7 @@ impl Contractors<'_> {
         let conn = self.store.lock();
         let (key, environment) = scope(tenant);
         let other: Option<String> = conn
-            .query_row(
+            .query_row_cached(
                 "SELECT id FROM contractors WHERE tenant = ?1 AND environment = ?2 AND email = ?3 AND id != ?4",
                 (key, environment, email, id),
                 |row| row.get(0),
@@ -86,12 +86,12 @@ impl Contractors<'_> {
                 "A contractor with email {email} already exists ({other})."
             )));
         }
-        conn.execute(
+        conn.execute_cached(
             "UPDATE contractors SET email = ?4, body = ?5 WHERE tenant = ?1 AND environment = ?2 AND id = ?3",
             (key, environment, id, email, body.to_string()),
         )?;
         if let Some(tax) = tax_identification {
-            conn.execute(
+            conn.execute_cached(
                 "UPDATE contractors SET tax_identification = ?4 WHERE tenant = ?1 AND environment = ?2 AND id = ?3",
                 (key, environment, id, tax),
             )?;
@@ -103,7 +103,7 @@ impl Contractors<'_> {
         let conn = self.store.lock();
         let (key, environment) = scope(tenant);
         let body: Option<String> = conn
-            .query_row(
+            .query_row_cached(
                 "SELECT body FROM contractors WHERE tenant = ?1 AND environment = ?2 AND id = ?3",
                 (key, environment, id),
                 |row| row.get(0),

@@ -1,7 +1,7 @@
 //! The `idempotency_keys` table (reference §1.5): per tenant and environment, the
 //! status and body of the first request made with a key, kept for 24 hours.
 
-use super::{now as real_now, scope, Store};
+use super::{now as real_now, scope, CachedStatements, Store};
 use crate::auth::Tenant;
 use crate::error::Error;
 
@@ -35,7 +35,10 @@ impl Store {
         path: &str,
         now: i64,
     ) -> Result<Claim, Error> {
-        let conn = self.lock();
+        let mut conn = self.lock();
+        // One transaction: on a data file each statement would otherwise be a commit
+        // of its own, and the sweep's two deletes and the insert are three.
+        let conn = conn.transaction()?;
         let (tenant_key, environment) = scope(tenant);
         // Every tenant's keys expire by real time (their clocks are at least that
         // late); this key also by the tenant's own clock, which may run ahead. Two
@@ -54,11 +57,12 @@ impl Store {
             )?
             .execute((tenant_key, environment, key, method, path, now))?;
         if inserted == 1 {
+            conn.commit()?;
             return Ok(Claim::Claimed);
         }
         // The row exists (INSERT OR IGNORE just saw it) and the lock is held, so
         // exactly one row comes back.
-        conn.query_row(
+        let claim = conn.query_row_cached(
             "SELECT method, path, status, body FROM idempotency_keys
              WHERE tenant = ?1 AND environment = ?2 AND key = ?3",
             (tenant_key, environment, key),
@@ -73,8 +77,9 @@ impl Store {
                     },
                 })
             },
-        )
-        .map_err(Error::from)
+        )?;
+        conn.commit()?;
+        Ok(claim)
     }
 
     /// Records the outcome of the request that claimed `key`.
@@ -86,7 +91,7 @@ impl Store {
         body: &[u8],
     ) -> Result<(), Error> {
         let (tenant_key, environment) = scope(tenant);
-        self.lock().execute(
+        self.lock().execute_cached(
             "UPDATE idempotency_keys SET status = ?4, body = ?5 WHERE tenant = ?1 AND environment = ?2 AND key = ?3",
             (tenant_key, environment, key, status, body),
         )?;
@@ -96,7 +101,7 @@ impl Store {
     /// Forgets a claim whose request was turned away, so it may be retried.
     pub fn release_idempotency_key(&self, tenant: &Tenant, key: &str) -> Result<(), Error> {
         let (tenant_key, environment) = scope(tenant);
-        self.lock().execute(
+        self.lock().execute_cached(
             "DELETE FROM idempotency_keys WHERE tenant = ?1 AND environment = ?2 AND key = ?3 AND status IS NULL",
             (tenant_key, environment, key),
         )?;

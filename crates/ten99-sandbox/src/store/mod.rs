@@ -83,6 +83,31 @@ impl Store {
     }
 }
 
+/// `Connection::execute` and `query_row` parse their SQL again on every call; under the
+/// benchmark's flow that parsing was a tenth of the stand-in's time (`perf`, README).
+/// These keep each distinct statement parsed, in the connection's statement cache.
+trait CachedStatements {
+    fn execute_cached<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize>;
+    fn query_row_cached<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>;
+}
+
+impl CachedStatements for Connection {
+    fn execute_cached<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    fn query_row_cached<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
+}
+
 /// The `(tenant, environment)` pair every query is scoped by.
 fn scope(tenant: &Tenant) -> (&str, &'static str) {
     (&tenant.key, tenant.environment.as_str())

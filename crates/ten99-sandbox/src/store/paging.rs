@@ -1,6 +1,6 @@
 //! Newest-first pages with id cursors (reference §3), shared by every list endpoint.
 
-use super::scope;
+use super::{scope, CachedStatements};
 use crate::auth::Tenant;
 use crate::error::Error;
 use rusqlite::types::Value;
@@ -45,7 +45,7 @@ pub(super) fn list(
             Cursor::EndingBefore(id) => ("ending_before", id),
         };
         let position: Option<(i64, i64)> = conn
-            .query_row(
+            .query_row_cached(
                 &format!("SELECT created, seq FROM {table} WHERE tenant = ?1 AND environment = ?2 AND id = ?3"),
                 (key, environment, id),
                 |row| Ok((row.get(0)?, row.get(1)?)),

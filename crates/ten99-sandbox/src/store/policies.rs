@@ -5,7 +5,7 @@
 //! take that clock's `now`.
 
 use super::table::{self, Column, Table};
-use super::{scope, Store};
+use super::{scope, CachedStatements, Store};
 use crate::auth::Tenant;
 use crate::error::Error;
 use rusqlite::OptionalExtension;
@@ -56,7 +56,7 @@ impl Policies<'_> {
         let conn = self.store.lock();
         let (key, environment) = scope(tenant);
         let existing: Option<String> = conn
-            .query_row(
+            .query_row_cached(
                 "SELECT id FROM policies WHERE tenant = ?1 AND environment = ?2 AND quote = ?3",
                 (key, environment, new.quote),
                 |row| row.get(0),
@@ -119,7 +119,7 @@ impl Policies<'_> {
     ) -> Result<Vec<Value>, Error> {
         let conn = self.store.lock();
         let (key, environment) = scope(tenant);
-        let mut statement = conn.prepare(&format!(
+        let mut statement = conn.prepare_cached(&format!(
             "SELECT body FROM policies WHERE tenant = ?1 AND environment = ?2 AND {condition}
              AND status = 'active' AND expiration_date > ?4 ORDER BY created DESC, seq DESC"
         ))?;
@@ -140,7 +140,7 @@ impl Policies<'_> {
     ) -> Result<Option<String>, Error> {
         let conn = self.store.lock();
         let (key, environment) = scope(tenant);
-        conn.query_row(
+        conn.query_row_cached(
             "SELECT p.id FROM policies p JOIN quotes q
                ON q.tenant = p.tenant AND q.environment = p.environment AND q.id = p.quote
              WHERE p.tenant = ?1 AND p.environment = ?2 AND p.contractor = ?3
@@ -181,7 +181,7 @@ impl Policies<'_> {
         let bound: Option<String> = self
             .store
             .lock()
-            .query_row(
+            .query_row_cached(
                 "SELECT bound FROM policies WHERE tenant = ?1 AND environment = ?2 AND id = ?3",
                 (key, environment, id),
                 |row| row.get(0),

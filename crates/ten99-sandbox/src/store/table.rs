@@ -2,7 +2,7 @@
 //! public object as JSON in `body`, and a few columns lookups filter on. Each
 //! table's own file wraps a [`Table`] and adds the queries only it needs.
 
-use super::{paging, scope, Page, Store};
+use super::{paging, scope, CachedStatements, Page, Store};
 use crate::auth::Tenant;
 use crate::error::Error;
 use rusqlite::types::Value as Sql;
@@ -63,7 +63,7 @@ impl<'a> Table<'a> {
     /// Removes the object; false if there was none.
     pub fn delete(&self, tenant: &Tenant, id: &str) -> Result<bool, Error> {
         let (key, environment) = scope(tenant);
-        let n = self.store.lock().execute(
+        let n = self.store.lock().execute_cached(
             &format!(
                 "DELETE FROM {} WHERE tenant = ?1 AND environment = ?2 AND id = ?3",
                 self.name
@@ -99,7 +99,7 @@ impl<'a> Table<'a> {
         let row: Option<(String, String)> = self
             .store
             .lock()
-            .query_row(
+            .query_row_cached(
                 &format!(
                     "SELECT tenant, body FROM {} WHERE environment = ?1 AND id = ?2",
                     self.name
@@ -118,7 +118,7 @@ impl<'a> Table<'a> {
         let row: Option<(String, String, String)> = self
             .store
             .lock()
-            .query_row(
+            .query_row_cached(
                 &format!(
                     "SELECT tenant, environment, body FROM {} WHERE id = ?1",
                     self.name
