@@ -11,8 +11,8 @@
 //!
 //! The stand-in is the one at `TEN99_BENCH_BASE`; without it, the built stand-in binary
 //! next to this benchmark (`target/release/ten99-sandbox`, from `cargo build --profile
-//! bench -p ten99-sandbox`) is started on a free loopback port with a temporary data
-//! file. Each variant runs in a child process of its own, so the peak RSS it prints
+//! bench -p ten99-sandbox`) is started on a free loopback port with its data in
+//! memory. Each variant runs in a child process of its own, so the peak RSS it prints
 //! (VmHWM) is that variant's alone; each uses a fresh key, so its account starts empty.
 //! Output, one line per variant:
 //!
@@ -72,8 +72,8 @@ fn main() {
     }
 }
 
-/// The stand-in binary next to this benchmark, on a free port, with a data file in a
-/// temporary directory (removed when the returned guard is dropped).
+/// The stand-in binary next to this benchmark, on a free port, its data in memory (as
+/// `scripts/bench-client` starts it; see there why).
 fn start_standin() -> (String, Standin) {
     let exe = std::env::current_exe().expect("own path");
     // target/release/deps/client_flow-HASH → target/release/ten99-sandbox
@@ -92,11 +92,8 @@ fn start_standin() -> (String, Standin) {
          or run scripts/bench-client",
         bin.display()
     );
-    let dir = std::env::temp_dir().join(format!("ten99-client-flow-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temporary directory");
     let mut process = Command::new(&bin)
-        .args(["--listen", "127.0.0.1:0", "--data"])
-        .arg(dir.join("bench.sqlite"))
+        .args(["--listen", "127.0.0.1:0"])
         .stdout(Stdio::piped())
         .spawn()
         .expect("starts the stand-in");
@@ -109,16 +106,15 @@ fn start_standin() -> (String, Standin) {
         .strip_prefix("listening on ")
         .unwrap_or_else(|| panic!("the stand-in said {line:?}"))
         .to_owned();
-    (base, Standin(process, dir))
+    (base, Standin(process))
 }
 
-struct Standin(std::process::Child, PathBuf);
+struct Standin(std::process::Child);
 
 impl Drop for Standin {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
-        let _ = std::fs::remove_dir_all(&self.1);
     }
 }
 
