@@ -27,14 +27,26 @@ pub fn start() {
     let wasm = js_sys::Date::now();
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
-    // Mounting built the first screen synchronously: the app is ready to be used.
-    let marks = coverdesk_ipc::startup::StartupMarks {
+    // Mounting built the first screen synchronously, but it is not on screen until the
+    // web view has laid it out and drawn it (its fonts resolved, its styles applied): the
+    // app is ready when that frame is drawn, which the task after the next animation
+    // frame follows.
+    let mut marks = coverdesk_ipc::startup::StartupMarks {
         page: page_number(&["performance", "timeOrigin"]),
         boot: page_number(&["__coverdeskBootAt"]),
         wasm,
         mounted: js_sys::Date::now(),
+        painted: 0.0,
     };
-    ipc::startup::app_ready(marks);
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(
+            move || {
+                marks.painted = js_sys::Date::now();
+                ipc::startup::app_ready(marks);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// The number at `path` from `globalThis` (`["performance", "timeOrigin"]`); 0 where

@@ -1,6 +1,7 @@
 //! Hello, world in a Tauri window, reporting readiness the way Coverdesk does
-//! (`COVERDESK_READY_FILE` gets the Unix milliseconds when the page has loaded, and
-//! stderr a line with when the page's navigation began, as Coverdesk's has).
+//! (`COVERDESK_READY_FILE` gets the Unix milliseconds when the page is drawn, and
+//! stderr a line with when the page's navigation began and when it was drawn, as
+//! Coverdesk's has).
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -18,14 +19,15 @@ fn unix_millis() -> f64 {
 }
 
 #[tauri::command]
-fn app_ready(window: tauri::WebviewWindow, page: f64) {
+fn app_ready(window: tauri::WebviewWindow, page: f64, painted: f64) {
     let _ = window.show();
     let started = STARTED_AT.get().copied().unwrap_or_default();
     let now = unix_millis();
     eprintln!(
-        "hello: ready {} ms after start (page {} ms)",
+        "hello: ready {} ms after start (page {} ms, painted {} ms)",
         (now - started).round(),
-        (page - started).round()
+        (page - started).round(),
+        (painted - started).round()
     );
     if let Some(path) = std::env::var_os("COVERDESK_READY_FILE") {
         let _ = std::fs::write(path, format!("{}\n", now as u64));

@@ -15,4 +15,7 @@ pub struct StartupMarks {
     pub wasm: f64,
     /// The first screen was mounted (built into the DOM, before the first paint).
     pub mounted: f64,
+    /// The frame showing the first screen was drawn (the task after the next animation
+    /// frame): what a person sees, and when `app_ready` is sent.
+    pub painted: f64,
 }

@@ -9,7 +9,7 @@ struct ReadyArgs {
     marks: StartupMarks,
 }
 
-/// Tells the backend the first screen is mounted, and when each step of getting there
+/// Tells the backend the first screen is drawn, and when each step of getting there
 /// happened (it logs them with its ready line). Sent at once: mounting queued the first
 /// screen's own calls (its list, its draft, the event listeners), and the news that it is
 /// up should not wait behind them.
