@@ -6,6 +6,7 @@ use crate::components::environment_badge::{EnvironmentBadge, ProductionBanner};
 use crate::components::policy_notice::{PolicyNoticeStack, PolicyNotices};
 use crate::components::toast::{ToastStack, Toasts};
 use crate::current_settings::CurrentSettings;
+use crate::first_screen::FirstScreen;
 use crate::loaded::loading_note;
 use crate::pages::audit::AuditPage;
 use crate::pages::compliance::{ComplianceLinks, CompliancePage};
@@ -139,6 +140,7 @@ pub fn App() -> impl IntoView {
     settings.reload();
     provide_context(settings);
     provide_context(Toasts::new());
+    provide_context(FirstScreen::after_next_paint());
 
     let page = RwSignal::new(Page::Contractors);
     // A job or contractor row opens the Quotes page on itself.

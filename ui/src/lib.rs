@@ -11,6 +11,7 @@ mod bidi;
 mod components;
 mod current_settings;
 pub mod dates;
+mod first_screen;
 pub mod forms;
 mod ipc;
 mod loaded;
@@ -29,8 +30,7 @@ pub fn start() {
     leptos::mount::mount_to_body(app::App);
     // Mounting built the first screen synchronously, but it is not on screen until the
     // web view has laid it out and drawn it (its fonts resolved, its styles applied): the
-    // app is ready when that frame is drawn, which the task after the next animation
-    // frame follows.
+    // app is ready when that frame is drawn.
     let mut marks = coverdesk_ipc::startup::StartupMarks {
         page: page_number(&["performance", "timeOrigin"]),
         boot: page_number(&["__coverdeskBootAt"]),
@@ -38,14 +38,9 @@ pub fn start() {
         mounted: js_sys::Date::now(),
         painted: 0.0,
     };
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(
-            move || {
-                marks.painted = js_sys::Date::now();
-                ipc::startup::app_ready(marks);
-            },
-            std::time::Duration::ZERO,
-        );
+    first_screen::after_next_paint(move || {
+        marks.painted = js_sys::Date::now();
+        ipc::startup::app_ready(marks);
     });
 }
 

@@ -7,6 +7,7 @@ use crate::components::record_detail::{DetailSections, RecordDetail};
 use crate::components::record_form::FormOpen;
 use crate::components::record_list::RecordList;
 use crate::components::record_table::{Column, ListRow};
+use crate::first_screen::FirstScreen;
 use crate::ipc;
 use crate::ipc::records::Record;
 use coverdesk_ipc::ErrorView;
@@ -64,6 +65,10 @@ where
         reload.run(());
         screen.set(Screen::Detail(saved.id().to_owned()));
     });
+    // The list sits below the create form, out of sight when the app opens on this page:
+    // built once that first screen is drawn, so its first paint does not wait for it.
+    let first_screen = use_context::<FirstScreen>();
+    let list_shown = move || first_screen.is_none_or(|first| first.is_drawn());
 
     view! {
         <div class=format!("page page-{}", kind.plural())>
@@ -80,14 +85,16 @@ where
                             <ExportButton kind=kind.export() search=search />
                         </div>
                         {panel.map(|panel| panel.run(reload))}
-                        <RecordList
-                            kind=kind
-                            columns=columns()
-                            load=load
-                            cache_version=cache_version
-                            search=search
-                            on_open=Callback::new(move |id| screen.set(Screen::Detail(id)))
-                        />
+                        <Show when=list_shown>
+                            <RecordList
+                                kind=kind
+                                columns=columns()
+                                load=load
+                                cache_version=cache_version
+                                search=search
+                                on_open=Callback::new(move |id| screen.set(Screen::Detail(id)))
+                            />
+                        </Show>
                     }
                         .into_any()
                 }
