@@ -9,6 +9,7 @@
 pub mod coverage;
 pub mod notifications;
 pub mod records;
+pub mod screenshot;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -332,14 +333,10 @@ impl App {
             .expect("scrolling works");
     }
 
-    /// Saves a PNG of the window under `target/screenshots/`.
+    /// Saves a PNG of the window under `target/screenshots/` (see `screenshot::save`).
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self.driver.screenshot().await.expect("a screenshot");
         let dir = workspace_root().join("target/screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).unwrap();
-        path
+        screenshot::save(&self.driver, &dir, name).await
     }
 
     /// GET at the embedded stand-in, as the app's local tenant.
