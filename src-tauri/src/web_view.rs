@@ -7,6 +7,9 @@
 //! virtualised table gain nothing from compositing, so the view draws without it:
 //! WebKit's plain software path. `COVERDESK_GPU=1` keeps WebKit's own choice, for a
 //! desktop whose GPU is worth it.
+//!
+//! In that path WebKit paints only what changed, and WebDriver's screenshot waits for
+//! the next paint: the journeys' harness makes one (`tests/src/screenshot.rs`).
 
 /// Applies the drawing settings to the window's web view; call once, from `setup`.
 pub fn configure(window: &tauri::WebviewWindow) {
