@@ -210,6 +210,27 @@ impl App {
             .unwrap_or_else(|e| panic!("#{id} cannot be pasted into ({e})"));
     }
 
+    /// `paste` into several fields within one script: the form changes all at once, so
+    /// what reacts to it after a pause (the draft, written 300 ms after typing stops) sees
+    /// every value together, whatever the speed of WebDriver.
+    pub async fn paste_all(&self, fields: &[(&str, &str)]) {
+        let mut args = Vec::new();
+        for (id, text) in fields {
+            args.push(serde_json::to_value(self.element(id).await).unwrap());
+            args.push(serde_json::Value::from(*text));
+        }
+        self.driver
+            .execute(
+                "for (let i = 0; i < arguments.length; i += 2) { \
+                   arguments[i].value = arguments[i + 1]; \
+                   arguments[i].dispatchEvent(new Event('input', { bubbles: true })); \
+                 }",
+                args,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{fields:?} cannot be pasted into ({e})"));
+    }
+
     pub async fn select(&self, id: &str, value: &str) {
         let element = self.element(id).await;
         element.select_by_value(value).await.unwrap();
