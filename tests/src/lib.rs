@@ -178,7 +178,7 @@ impl App {
             Ok(element) => element,
             Err(e) => {
                 let page = self.driver.source().await.unwrap_or_default();
-                self.screenshot("failure").await;
+                self.failure_screenshot().await;
                 panic!("#{id} never appeared ({e}); the page was:\n{page}")
             }
         }
@@ -187,7 +187,7 @@ impl App {
     pub async fn fill(&self, id: &str, text: &str) {
         let field = self.centred(id).await;
         if let Err(e) = field.clear().await {
-            let shot = self.screenshot("failure").await;
+            let shot = self.failure_screenshot().await;
             panic!(
                 "#{id} cannot be filled ({e}); screenshot: {}",
                 shot.display()
@@ -261,7 +261,7 @@ impl App {
 
     pub async fn click(&self, id: &str) {
         if let Err(e) = self.centred(id).await.click().await {
-            let shot = self.screenshot("failure").await;
+            let shot = self.failure_screenshot().await;
             panic!(
                 "#{id} cannot be clicked ({e}); screenshot: {}",
                 shot.display()
@@ -304,7 +304,7 @@ impl App {
                 return text;
             }
             if Instant::now() > deadline {
-                let shot = self.screenshot("failure").await;
+                let shot = self.failure_screenshot().await;
                 let errors = self
                     .driver
                     .execute("return JSON.stringify(window.__errors || [])", vec![])
@@ -355,9 +355,24 @@ impl App {
     }
 
     /// Saves a PNG of the window under `target/screenshots/` (see `screenshot::save`).
+    /// One that WebDriver never answers fails the journey: it could go no further.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let dir = workspace_root().join("target/screenshots");
-        screenshot::save(&self.driver, &dir, name).await
+        screenshot::save(&self.driver, &dir, name)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// `screenshot("failure")` on the way to a panic: a screenshot that does not come is
+    /// told on stderr, and the caller's own message stays the one the journey fails with.
+    async fn failure_screenshot(&self) -> PathBuf {
+        let dir = workspace_root().join("target/screenshots");
+        screenshot::save(&self.driver, &dir, "failure")
+            .await
+            .unwrap_or_else(|e| {
+                eprintln!("{e}");
+                dir.join("failure.png")
+            })
     }
 
     /// GET at the embedded stand-in, as the app's local tenant.

@@ -39,35 +39,31 @@ const ANSWER_WITHIN: Duration = Duration::from_secs(20);
 /// Saves a PNG of the window as `<name>.png` and returns its path.
 ///
 /// Should WebDriver still not answer within 20 s, the whole virtual display is captured
-/// with ImageMagick's `import` (scripts/setup installs it) and stderr says so: a journey
-/// that hangs tells nothing, and the failure screenshots are taken on the way to a panic.
-pub async fn save(driver: &Client, dir: &Path, name: &str) -> PathBuf {
+/// instead with ImageMagick's `import` (scripts/setup installs it), and the error says
+/// so. The session is stuck then: its next command would wait behind the screenshot.
+pub async fn save(driver: &Client, dir: &Path, name: &str) -> Result<PathBuf, String> {
     std::fs::create_dir_all(dir).unwrap();
     let path = dir.join(format!("{name}.png"));
     let start = KEEP_PAINTING.replace("STOP_MS", &ANSWER_WITHIN.as_millis().to_string());
     // A page in the middle of navigating may refuse scripts; its screenshot may still come.
     let _ = driver.execute(&start, vec![]).await;
-    match tokio::time::timeout(ANSWER_WITHIN, driver.screenshot()).await {
-        Ok(png) => {
-            std::fs::write(&path, png.expect("a screenshot")).unwrap();
-            let _ = driver.execute(STOP_PAINTING, vec![]).await;
-        }
-        Err(_) => {
-            let captured = Command::new("import")
-                .args(["-window", "root"])
-                .arg(&path)
-                .status()
-                .is_ok_and(|s| s.success());
-            eprintln!(
-                "WebDriver's screenshot {name} did not answer within {} s; {}",
-                ANSWER_WITHIN.as_secs(),
-                if captured {
-                    "captured the whole display with `import -window root` instead"
-                } else {
-                    "`import -window root` could not capture the display either"
-                }
-            );
-        }
-    }
-    path
+    let Ok(png) = tokio::time::timeout(ANSWER_WITHIN, driver.screenshot()).await else {
+        let captured = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success());
+        let what = if captured {
+            format!("the whole display is in {}", path.display())
+        } else {
+            "`import -window root` could not capture the display either".to_owned()
+        };
+        return Err(format!(
+            "WebDriver's screenshot {name} did not answer within {} s; {what}",
+            ANSWER_WITHIN.as_secs()
+        ));
+    };
+    std::fs::write(&path, png.expect("a screenshot")).unwrap();
+    let _ = driver.execute(STOP_PAINTING, vec![]).await;
+    Ok(path)
 }
