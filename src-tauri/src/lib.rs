@@ -15,6 +15,7 @@ pub mod production_permit;
 pub mod records_csv;
 pub mod state;
 pub mod sync;
+mod web_view;
 
 use tauri::Manager;
 
@@ -28,6 +29,9 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let began = std::time::Instant::now();
+            if let Some(window) = app.get_webview_window("main") {
+                web_view::configure(&window);
+            }
             let data_dir = app.path().app_data_dir()?;
             let state = tauri::async_runtime::block_on(state::AppState::start(
                 data_dir,

@@ -9,6 +9,7 @@
 pub mod coverage;
 pub mod notifications;
 pub mod records;
+pub mod screenshot;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -177,7 +178,7 @@ impl App {
             Ok(element) => element,
             Err(e) => {
                 let page = self.driver.source().await.unwrap_or_default();
-                self.screenshot("failure").await;
+                self.failure_screenshot().await;
                 panic!("#{id} never appeared ({e}); the page was:\n{page}")
             }
         }
@@ -186,7 +187,7 @@ impl App {
     pub async fn fill(&self, id: &str, text: &str) {
         let field = self.centred(id).await;
         if let Err(e) = field.clear().await {
-            let shot = self.screenshot("failure").await;
+            let shot = self.failure_screenshot().await;
             panic!(
                 "#{id} cannot be filled ({e}); screenshot: {}",
                 shot.display()
@@ -207,6 +208,27 @@ impl App {
             )
             .await
             .unwrap_or_else(|e| panic!("#{id} cannot be pasted into ({e})"));
+    }
+
+    /// `paste` into several fields within one script: the form changes all at once, so
+    /// what reacts to it after a pause (the draft, written 300 ms after typing stops) sees
+    /// every value together, whatever the speed of WebDriver.
+    pub async fn paste_all(&self, fields: &[(&str, &str)]) {
+        let mut args = Vec::new();
+        for (id, text) in fields {
+            args.push(serde_json::to_value(self.element(id).await).unwrap());
+            args.push(serde_json::Value::from(*text));
+        }
+        self.driver
+            .execute(
+                "for (let i = 0; i < arguments.length; i += 2) { \
+                   arguments[i].value = arguments[i + 1]; \
+                   arguments[i].dispatchEvent(new Event('input', { bubbles: true })); \
+                 }",
+                args,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{fields:?} cannot be pasted into ({e})"));
     }
 
     pub async fn select(&self, id: &str, value: &str) {
@@ -239,7 +261,7 @@ impl App {
 
     pub async fn click(&self, id: &str) {
         if let Err(e) = self.centred(id).await.click().await {
-            let shot = self.screenshot("failure").await;
+            let shot = self.failure_screenshot().await;
             panic!(
                 "#{id} cannot be clicked ({e}); screenshot: {}",
                 shot.display()
@@ -282,7 +304,7 @@ impl App {
                 return text;
             }
             if Instant::now() > deadline {
-                let shot = self.screenshot("failure").await;
+                let shot = self.failure_screenshot().await;
                 let errors = self
                     .driver
                     .execute("return JSON.stringify(window.__errors || [])", vec![])
@@ -332,14 +354,25 @@ impl App {
             .expect("scrolling works");
     }
 
-    /// Saves a PNG of the window under `target/screenshots/`.
+    /// Saves a PNG of the window under `target/screenshots/` (see `screenshot::save`).
+    /// One that WebDriver never answers fails the journey: it could go no further.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self.driver.screenshot().await.expect("a screenshot");
         let dir = workspace_root().join("target/screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).unwrap();
-        path
+        screenshot::save(&self.driver, &dir, name)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// `screenshot("failure")` on the way to a panic: a screenshot that does not come is
+    /// told on stderr, and the caller's own message stays the one the journey fails with.
+    async fn failure_screenshot(&self) -> PathBuf {
+        let dir = workspace_root().join("target/screenshots");
+        screenshot::save(&self.driver, &dir, "failure")
+            .await
+            .unwrap_or_else(|e| {
+                eprintln!("{e}");
+                dir.join("failure.png")
+            })
     }
 
     /// GET at the embedded stand-in, as the app's local tenant.
