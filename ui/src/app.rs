@@ -195,12 +195,14 @@ pub fn App() -> impl IntoView {
         },
         false,
     );
-    // Once the first screen is up, the other pages' code loads in the background, so the
+    // Once the first screen is drawn, the other pages' code loads in the background, so the
     // first visit to one does not wait for it either. One module holds them all: loading
     // one page's code loads every page's. (A failure here is retried, and shown, when a
     // page is opened.)
-    leptos::task::spawn_local(async {
-        let _ = Page::Settings.load().await;
+    crate::first_screen::after_next_paint(|| {
+        leptos::task::spawn_local(async {
+            let _ = Page::Settings.load().await;
+        });
     });
     // Once the cache holds jobs, the desk is the home: the team opens Coverdesk to see
     // who is not covered. The answer comes within milliseconds of the first screen,

@@ -25,23 +25,27 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Runs once when `boot.js` has instantiated the module.
 #[wasm_bindgen(start)]
 pub fn start() {
-    let wasm = js_sys::Date::now();
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
-    // Mounting built the first screen synchronously, but it is not on screen until the
-    // web view has laid it out and drawn it (its fonts resolved, its styles applied): the
-    // app is ready when that frame is drawn.
-    let mut marks = coverdesk_ipc::startup::StartupMarks {
+    let marks = std::rc::Rc::new(std::cell::Cell::new(coverdesk_ipc::startup::StartupMarks {
         page: page_number(&["performance", "timeOrigin"]),
         boot: page_number(&["__coverdeskBootAt"]),
-        wasm,
-        mounted: js_sys::Date::now(),
-        painted: 0.0,
-    };
+        wasm: js_sys::Date::now(),
+        ..Default::default()
+    }));
+    console_error_panic_hook::set_once();
+    // Mounting builds the first screen synchronously, but it is not on screen until the
+    // web view has laid it out and drawn it (its fonts resolved, its styles applied): the
+    // app is ready when that frame is drawn. Asked for before mounting, so it comes
+    // before the work the first screen put off until then (`FirstScreen`).
+    let drawn = marks.clone();
     first_screen::after_next_paint(move || {
+        let mut marks = drawn.get();
         marks.painted = js_sys::Date::now();
         ipc::startup::app_ready(marks);
     });
+    leptos::mount::mount_to_body(app::App);
+    let mut mounted = marks.get();
+    mounted.mounted = js_sys::Date::now();
+    marks.set(mounted);
 }
 
 /// The number at `path` from `globalThis` (`["performance", "timeOrigin"]`); 0 where
