@@ -1,7 +1,8 @@
 //! `assets/style.css` is plain CSS, one rule after another: a rule left open swallows
 //! every rule after it (WebKit reads them as nested), and whole screens lose their
 //! styling without any error; a selector written twice (two branches styling the same
-//! class) lets the later one win silently. This checks for both.
+//! class) lets the later one win silently. This checks for both, and that no shadow is
+//! blurred (see `--shadow-sm` in the stylesheet: a blur made every frame ten times dearer).
 
 use std::collections::BTreeMap;
 
@@ -97,6 +98,95 @@ fn repeated_selectors(css: &str) -> Vec<(String, Vec<usize>)> {
     seen.into_iter()
         .filter(|(_, lines)| lines.len() > 1)
         .collect()
+}
+
+/// `name: value` of every declaration, comments left out.
+fn declarations(css: &str) -> Vec<(String, String)> {
+    let mut plain = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        plain.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    plain.push_str(rest);
+    plain
+        .split(['{', '}', ';'])
+        .filter_map(|d| d.split_once(':'))
+        .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
+        .collect()
+}
+
+/// Shadows (`box-shadow`, `text-shadow` and the custom properties named after them) with
+/// a blur radius other than zero: `name: value` of each.
+fn blurred_shadows(css: &str) -> Vec<String> {
+    let is_shadow = |name: &str| {
+        name.ends_with("shadow") || (name.starts_with("--") && name.contains("shadow"))
+    };
+    declarations(css)
+        .into_iter()
+        .filter(|(name, value)| is_shadow(name) && shadows_of(value).any(|s| blur_of(s) != 0.0))
+        .map(|(name, value)| format!("{name}: {value}"))
+        .collect()
+}
+
+/// The comma-separated shadows of a value (commas inside `rgba(…)` do not separate).
+fn shadows_of(value: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (at, c) in value.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(&value[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&value[start..]);
+    parts.into_iter()
+}
+
+/// The third length of one shadow (x, y, blur, spread), zero when it has two.
+fn blur_of(shadow: &str) -> f64 {
+    let mut depth = 0usize;
+    let outside: String = shadow
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && c != ')'
+        })
+        .collect();
+    outside
+        .split_whitespace()
+        .filter_map(|token| token.trim_end_matches("px").parse::<f64>().ok())
+        .nth(2)
+        .unwrap_or(0.0)
+}
+
+#[test]
+fn no_shadow_is_blurred() {
+    let css = include_str!("../../assets/style.css");
+    assert_eq!(blurred_shadows(css), Vec::<String>::new());
+    let sample = ":root { --shadow: 0 1px 0 rgba(0, 0, 0, 0.1), 0 2px 6px #000; }\n\
+                  /* box-shadow: 0 0 9px red; */\n\
+                  .a { box-shadow: inset 3px 0 0 var(--x); text-shadow: 1px 1px 2px red; }\n\
+                  .b { box-shadow: 0 0 0 3px rgba(1, 2, 3, 0.5); }";
+    assert_eq!(
+        blurred_shadows(sample),
+        [
+            "--shadow: 0 1px 0 rgba(0, 0, 0, 0.1), 0 2px 6px #000",
+            "text-shadow: 1px 1px 2px red"
+        ]
+    );
 }
 
 #[test]
